@@ -1,0 +1,115 @@
+package org.bulkhead.libvirt;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.DomainState;
+import org.libvirt.Domain;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+
+/** Builds {@link DomainRecord}s: identity, state, XML and, on this host, the QEMU pid. */
+final class DomainRecords {
+
+    /** Where libvirtd's system instance records each running QEMU's pid. */
+    private static final Path QEMU_PID_DIR = Path.of("/run/libvirt/qemu");
+
+    private final boolean localSystemQemu;
+
+    /**
+     * @param localSystemQemu whether the connection is this host's {@code qemu:///system}, the
+     *                        only case in which {@link #QEMU_PID_DIR} describes its domains
+     */
+    DomainRecords(boolean localSystemQemu) {
+        this.localSystemQemu = localSystemQemu;
+    }
+
+    /** Every domain, with states from one batched call where the driver offers it. */
+    List<DomainRecord> list(LibvirtConnect connect) throws LibvirtException, NativeCallException {
+        Map<String, DomainState> states = statesByUuid(connect);
+        Domain[] domains = connect.listAllDomains(0);
+        try {
+            List<DomainRecord> records = new ArrayList<>(domains.length);
+            for (Domain domain : domains) {
+                try {
+                    records.add(of(domain, states));
+                } catch (LibvirtException e) {
+                    // Undefined between the list and this read: it is simply gone.
+                    if (Failures.code(e) != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                        throw e;
+                    }
+                }
+            }
+            return records;
+        } finally {
+            Handles.free(domains);
+        }
+    }
+
+    Optional<DomainRecord> find(LibvirtConnect connect, String uuid) throws LibvirtException {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByUUIDString(uuid);
+        } catch (LibvirtException e) {
+            if (Failures.code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+        try {
+            return Optional.of(of(domain, Map.of()));
+        } finally {
+            Handles.free(domain);
+        }
+    }
+
+    /** Live XML for a running domain, the persistent definition otherwise (flags 0 gives both). */
+    DomainRecord of(Domain domain, Map<String, DomainState> knownStates) throws LibvirtException {
+        String uuid = domain.getUUIDString();
+        String name = domain.getName();
+        DomainState state = knownStates.get(uuid);
+        if (state == null) {
+            state = DomainStates.fromInfo(domain.getInfo().state);
+        }
+        String xml = domain.getXMLDesc(0);
+        return new DomainRecord(uuid, name, state, xml, state.isActive() ? pid(name) : OptionalLong.empty());
+    }
+
+    private Map<String, DomainState> statesByUuid(LibvirtConnect connect) throws NativeCallException {
+        try {
+            Map<String, DomainState> states = new HashMap<>();
+            for (DomainStatsBatch.Sample sample
+                    : DomainStatsBatch.fetch(connect.nativePointer(), NativeLibvirt.STATS_STATE, 0)) {
+                if (sample.has("state.state")) {
+                    states.put(sample.uuid(), DomainStates.fromCode((int) sample.get("state.state")));
+                }
+            }
+            return states;
+        } catch (NativeCallException e) {
+            // Daemons older than libvirt 1.2.8 lack the batch; each domain then asks for its own state.
+            if (e.code() == ErrorNumber.VIR_ERR_NO_SUPPORT) {
+                return Map.of();
+            }
+            throw e;
+        }
+    }
+
+    private OptionalLong pid(String name) {
+        if (!localSystemQemu || name.contains("/")) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(Files.readString(QEMU_PID_DIR.resolve(name + ".pid")).strip()));
+        } catch (IOException | NumberFormatException e) {
+            // Not readable (not root) or not written yet: the pid is simply not known.
+            return OptionalLong.empty();
+        }
+    }
+}

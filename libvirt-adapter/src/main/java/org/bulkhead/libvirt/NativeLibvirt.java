@@ -1,0 +1,48 @@
+package org.bulkhead.libvirt;
+
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+
+/**
+ * The few libvirt C calls that libvirt-java 0.5.4 does not wrap: the batched statistics call
+ * (one round trip for every domain instead of one per domain) and the UUID of a domain handle
+ * that the batch returns. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
+ * connection pointers of both are interchangeable.
+ */
+interface NativeLibvirt extends com.sun.jna.Library {
+
+    NativeLibvirt INSTANCE = Native.load("virt", NativeLibvirt.class);
+
+    /** virDomainStatsTypes */
+    int STATS_STATE = 1;
+    int STATS_CPU_TOTAL = 2;
+    int STATS_BALLOON = 4;
+    int STATS_VCPU = 8;
+
+    /** virConnectGetAllDomainStatsFlags: only running (active) domains. */
+    int STATS_ACTIVE_ONLY = 1;
+
+    /** virTypedParameterType */
+    int PARAM_INT = 1;
+    int PARAM_UINT = 2;
+    int PARAM_LLONG = 3;
+    int PARAM_ULLONG = 4;
+
+    /** VIR_TYPED_PARAM_FIELD_LENGTH: the fixed name buffer at the start of virTypedParameter. */
+    int PARAM_FIELD_LENGTH = 80;
+
+    /** VIR_UUID_STRING_BUFLEN */
+    int UUID_STRING_LENGTH = 37;
+
+    /**
+     * Fills {@code records} with a NULL-terminated array of virDomainStatsRecordPtr
+     * ({@code {virDomainPtr dom; virTypedParameterPtr params; int nparams;}}).
+     */
+    int virConnectGetAllDomainStats(Pointer connection, int stats, PointerByReference records, int flags);
+
+    /** Frees the array, its records and the domain handles in them. */
+    void virDomainStatsRecordListFree(Pointer records);
+
+    int virDomainGetUUIDString(Pointer domain, byte[] uuid);
+}

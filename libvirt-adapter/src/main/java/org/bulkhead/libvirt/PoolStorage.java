@@ -1,0 +1,87 @@
+package org.bulkhead.libvirt;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bulkhead.model.hypervisor.StorageVolume;
+import org.bulkhead.model.hypervisor.VolumeRequest;
+import org.libvirt.Connect;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+
+/** Volumes in storage pools: creating them, and deleting those a domain owned. */
+final class PoolStorage {
+
+    private PoolStorage() {
+    }
+
+    static StorageVolume create(Connect connect, VolumeRequest request, String volumeXml) throws LibvirtException {
+        StoragePool pool = connect.storagePoolLookupByName(request.pool());
+        try {
+            StorageVol volume = pool.storageVolCreateXML(volumeXml, 0);
+            try {
+                return new StorageVolume(request.pool(), volume.getName(), volume.getPath(),
+                        volume.getInfo().capacity, request.format());
+            } finally {
+                Handles.free(volume);
+            }
+        } finally {
+            Handles.free(pool);
+        }
+    }
+
+    static void delete(Connect connect, String path) throws LibvirtException {
+        StorageVol volume = connect.storageVolLookupByPath(path);
+        try {
+            volume.delete(0);
+        } finally {
+            Handles.free(volume);
+        }
+    }
+
+    /**
+     * Deletes the pool volumes among {@code images}; images in no pool are left alone (Bulkhead
+     * does not delete files libvirt does not manage).
+     *
+     * @return one "what (why)" entry per image that could not be deleted
+     */
+    static List<String> deleteOwned(Connect connect, List<DomainDisks.Source> images) {
+        List<String> failures = new ArrayList<>();
+        for (DomainDisks.Source image : images) {
+            StorageVol volume = null;
+            try {
+                volume = lookup(connect, image);
+                if (volume != null) {
+                    volume.delete(0);
+                }
+            } catch (LibvirtException e) {
+                failures.add(image.describe() + " (" + Failures.reason(e) + ")");
+            } finally {
+                Handles.free(volume);
+            }
+        }
+        return failures;
+    }
+
+    /** The volume holding this image, or null when no pool knows it. */
+    private static StorageVol lookup(Connect connect, DomainDisks.Source image) throws LibvirtException {
+        try {
+            if (image.path().isPresent()) {
+                return connect.storageVolLookupByPath(image.path().get());
+            }
+            StoragePool pool = connect.storagePoolLookupByName(image.pool().orElseThrow());
+            try {
+                return pool.storageVolLookupByName(image.volume().orElseThrow());
+            } finally {
+                Handles.free(pool);
+            }
+        } catch (LibvirtException e) {
+            ErrorNumber code = Failures.code(e);
+            if (code == ErrorNumber.VIR_ERR_NO_STORAGE_VOL || code == ErrorNumber.VIR_ERR_NO_STORAGE_POOL) {
+                return null;
+            }
+            throw e;
+        }
+    }
+}

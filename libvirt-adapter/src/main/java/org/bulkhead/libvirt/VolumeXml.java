@@ -1,0 +1,53 @@
+package org.bulkhead.libvirt;
+
+import java.util.Set;
+import org.bulkhead.model.hypervisor.VolumeRequest;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The {@code <volume>} XML for a new pool volume. Built with the DOM, never by string
+ * concatenation, so a name with quotes, {@code <} or {@code &} stays a name.
+ */
+final class VolumeXml {
+
+    static final Set<String> FORMATS = Set.of("qcow2", "raw");
+
+    private VolumeXml() {
+    }
+
+    static String of(VolumeRequest request) {
+        if (!FORMATS.contains(request.format())) {
+            throw new IllegalArgumentException("volume format must be qcow2 or raw, was '"
+                    + request.format() + "'");
+        }
+        if (request.mode() != -1 && (request.mode() < 0 || request.mode() > 07777)) {
+            throw new IllegalArgumentException("volume mode must be -1 or an octal permission up to 07777, was "
+                    + Integer.toOctalString(request.mode()));
+        }
+        Document document = XmlDocuments.newDocument();
+        Element volume = document.createElement("volume");
+        document.appendChild(volume);
+        child(volume, "name").setTextContent(request.name());
+        Element capacity = child(volume, "capacity");
+        capacity.setAttribute("unit", "bytes");
+        capacity.setTextContent(Long.toString(request.capacityBytes()));
+        // Allocation 0: raw files stay sparse instead of being written out in full.
+        Element allocation = child(volume, "allocation");
+        allocation.setAttribute("unit", "bytes");
+        allocation.setTextContent("0");
+        Element target = child(volume, "target");
+        child(target, "format").setAttribute("type", request.format());
+        if (request.mode() != -1) {
+            Element permissions = child(target, "permissions");
+            child(permissions, "mode").setTextContent(String.format("%04o", request.mode()));
+        }
+        return XmlDocuments.serialize(document);
+    }
+
+    private static Element child(Element parent, String name) {
+        Element element = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(element);
+        return element;
+    }
+}

@@ -1,0 +1,97 @@
+package org.bulkhead.model.domain;
+
+import static org.bulkhead.model.domain.DomXml.attribute;
+import static org.bulkhead.model.domain.DomXml.child;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Builds a new domain's XML through the DOM, so names and paths are escaped by the serializer,
+ * never pasted into markup.
+ */
+final class DomainXmlWriter {
+
+    private DomainXmlWriter() {
+    }
+
+    static String write(NewDomain spec) {
+        DomainNames.validate(spec.name()).ifPresent(problem -> {
+            throw new DomainXmlException(problem);
+        });
+        SecLabelElements.check(spec.seclabels());
+
+        Document document = DomXml.newDocument();
+        Element domain = document.createElement("domain");
+        document.appendChild(domain);
+        attribute(domain, "type", spec.virtType());
+        child(domain, "name", spec.name());
+        child(domain, "uuid", spec.uuid());
+        attribute(child(domain, "memory", Long.toString(spec.memoryMiB())), "unit", "MiB");
+        child(domain, "vcpu", Integer.toString(spec.vcpus()));
+        writeOs(domain, spec);
+        Element features = child(domain, "features");
+        child(features, "acpi");
+        child(features, "apic");
+        writeDevices(child(domain, "devices"), spec);
+        for (SecLabel seclabel : spec.seclabels()) {
+            domain.appendChild(SecLabelElements.create(document, seclabel, null, null));
+        }
+        return DomXml.serialize(document, true, false);
+    }
+
+    private static void writeOs(Element domain, NewDomain spec) {
+        Element os = child(domain, "os");
+        Element type = child(os, "type", "hvm");
+        attribute(type, "arch", spec.arch());
+        spec.machine().ifPresent(machine -> attribute(type, "machine", machine));
+        attribute(child(os, "boot"), "dev", "hd");
+        if (spec.disks().stream().anyMatch(d -> "cdrom".equals(d.device()))) {
+            attribute(child(os, "boot"), "dev", "cdrom");
+        }
+    }
+
+    private static void writeDevices(Element devices, NewDomain spec) {
+        for (NewDisk disk : spec.disks()) {
+            Element element = child(devices, "disk");
+            attribute(element, "type", "file");
+            attribute(element, "device", disk.device());
+            Element driver = child(element, "driver");
+            attribute(driver, "name", "qemu");
+            attribute(driver, "type", disk.format());
+            attribute(child(element, "source"), "file", disk.path());
+            Element target = child(element, "target");
+            attribute(target, "dev", disk.target());
+            attribute(target, "bus", disk.bus());
+            if (disk.readonly()) {
+                child(element, "readonly");
+            }
+            if (disk.shareable()) {
+                child(element, "shareable");
+            }
+        }
+        spec.network().ifPresent(network -> {
+            Element nic = child(devices, "interface");
+            attribute(nic, "type", "network");
+            attribute(child(nic, "source"), "network", network);
+            attribute(child(nic, "model"), "type", "virtio");
+        });
+        Element serial = child(devices, "serial");
+        attribute(serial, "type", "pty");
+        attribute(child(serial, "target"), "port", "0");
+        Element console = child(devices, "console");
+        attribute(console, "type", "pty");
+        Element consoleTarget = child(console, "target");
+        attribute(consoleTarget, "type", "serial");
+        attribute(consoleTarget, "port", "0");
+        // VNC has no authentication of its own here, so it must not be reachable from other hosts
+        Element graphics = child(devices, "graphics");
+        attribute(graphics, "type", "vnc");
+        attribute(graphics, "port", "-1");
+        attribute(graphics, "autoport", "yes");
+        attribute(graphics, "listen", "127.0.0.1");
+        Element listen = child(graphics, "listen");
+        attribute(listen, "type", "address");
+        attribute(listen, "address", "127.0.0.1");
+    }
+}

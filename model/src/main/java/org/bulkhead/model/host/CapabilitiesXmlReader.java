@@ -1,0 +1,86 @@
+package org.bulkhead.model.host;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import com.fasterxml.jackson.dataformat.xml.XmlMapper;
+
+/** Reads a capabilities XML with Jackson and maps it to {@link HostCapabilities}. */
+final class CapabilitiesXmlReader {
+
+    private static final XMLInputFactory INPUT = hardenedInputFactory();
+    private static final XmlMapper MAPPER = XmlMapper.builder(new XmlFactory(INPUT))
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private CapabilitiesXmlReader() {
+    }
+
+    private static XMLInputFactory hardenedInputFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        return factory;
+    }
+
+    static HostCapabilities read(String xml) {
+        Objects.requireNonNull(xml, "capabilities XML");
+        CapabilitiesElements.Capabilities caps;
+        try {
+            XMLStreamReader reader = INPUT.createXMLStreamReader(new StringReader(xml));
+            toRootElement(reader);
+            if (!"capabilities".equals(reader.getLocalName())) {
+                throw new CapabilitiesXmlException("Not a libvirt capabilities XML: the root element is <"
+                        + reader.getLocalName() + ">, expected <capabilities>");
+            }
+            caps = MAPPER.readValue(reader, CapabilitiesElements.Capabilities.class);
+        } catch (XMLStreamException | IOException e) {
+            throw new CapabilitiesXmlException("Malformed capabilities XML: " + e.getMessage(), e);
+        }
+        CapabilitiesElements.Host host = caps.host;
+        if (host == null || host.cpu == null || host.cpu.arch == null || host.cpu.arch.isBlank()) {
+            throw new CapabilitiesXmlException("Capabilities XML has no <host><cpu><arch>");
+        }
+        List<SecModel> models = host.secmodels.stream().map(CapabilitiesXmlReader::toSecModel).toList();
+        return new HostCapabilities(Optional.ofNullable(host.uuid).map(String::strip).filter(u -> !u.isEmpty()),
+                host.cpu.arch.strip(), models);
+    }
+
+    private static void toRootElement(XMLStreamReader reader) throws XMLStreamException {
+        while (reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
+            if (reader.getEventType() == XMLStreamConstants.DTD) {
+                throw new CapabilitiesXmlException("Capabilities XML must not contain a DOCTYPE");
+            }
+            if (reader.getEventType() == XMLStreamConstants.END_DOCUMENT) {
+                throw new CapabilitiesXmlException("Malformed capabilities XML: no root element");
+            }
+            reader.next();
+        }
+    }
+
+    private static SecModel toSecModel(CapabilitiesElements.Secmodel s) {
+        if (s.model == null || s.model.isBlank()) {
+            throw new CapabilitiesXmlException("Capabilities XML has a <secmodel> without <model>");
+        }
+        Map<String, String> baseLabels = new LinkedHashMap<>();
+        for (CapabilitiesElements.Baselabel b : s.baselabels) {
+            if (b.type != null && b.label != null) {
+                baseLabels.putIfAbsent(b.type, b.label.strip());
+            }
+        }
+        // the test driver writes an empty <doi></doi>
+        return new SecModel(s.model.strip(), s.doi == null ? "" : s.doi.strip(), baseLabels);
+    }
+}

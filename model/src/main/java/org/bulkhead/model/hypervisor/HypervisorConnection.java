@@ -1,0 +1,72 @@
+package org.bulkhead.model.hypervisor;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * One open connection to a hypervisor. Every method may block on the network or the daemon:
+ * call it from a background thread, never the UI thread. Domains are named by UUID.
+ * Failures throw {@link HypervisorException} with a message fit for a user.
+ */
+public interface HypervisorConnection extends AutoCloseable {
+
+    String uri();
+
+    HostInfo hostInfo();
+
+    /** The host's capabilities XML, parsed for what Bulkhead uses. */
+    String capabilitiesXml();
+
+    /** Every domain, running or only defined, with its current (live when running) XML. */
+    List<DomainRecord> listDomains();
+
+    Optional<DomainRecord> domain(String uuid);
+
+    /** Defines (or redefines) a persistent domain and returns it as now defined. */
+    DomainRecord define(String xml);
+
+    void start(String uuid);
+
+    /** Asks the guest to shut down (ACPI); returns without waiting for it. */
+    void shutdown(String uuid);
+
+    /** Stops the domain at once, like pulling the plug. */
+    void destroy(String uuid);
+
+    void suspend(String uuid);
+
+    void resume(String uuid);
+
+    void reboot(String uuid);
+
+    /**
+     * Removes the domain's definition. With {@code removeStorage}, also deletes the volumes of
+     * its read-write disks that belong to a storage pool.
+     */
+    void undefine(String uuid, boolean removeStorage);
+
+    StorageVolume createVolume(VolumeRequest request);
+
+    /** Deletes the pool volume at this path. */
+    void deleteVolume(String path);
+
+    /** Statistics for every running domain in one call. */
+    List<DomainStats> sampleStats();
+
+    /** Lifecycle events for every domain on this connection until the returned handle is closed. */
+    AutoCloseable subscribe(DomainEventListener listener);
+
+    ConnectionState state();
+
+    /**
+     * Called when the state changes: LOST on the event-loop thread when the daemon goes away
+     * (or on the calling thread when a failing call notices it first), CLOSED on the thread
+     * that calls {@link #close()}. Listeners only translate and enqueue.
+     */
+    AutoCloseable onStateChange(Consumer<ConnectionState> listener);
+
+    /** Closes the connection and frees its native resources. Idempotent. */
+    @Override
+    void close();
+}

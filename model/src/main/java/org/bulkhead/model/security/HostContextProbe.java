@@ -1,0 +1,86 @@
+package org.bulkhead.model.security;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bulkhead.model.host.HostCapabilities;
+import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.hostsec.SecurityDriverInfo;
+import org.bulkhead.model.hypervisor.HostInfo;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.session.HostContext;
+
+/**
+ * Works out what confines domains on a connection's host: libvirt's security models from its
+ * capabilities, and, when the host is this machine, what the local kernel enforces.
+ */
+public final class HostContextProbe {
+
+    /** libvirt's fallbacks when no context files say otherwise (Debian and Fedora ship these). */
+    static final Map<String, String> DEFAULT_SELINUX_CONTEXTS = Map.of(
+            "domain", "system_u:system_r:svirt_t:s0",
+            "image", "system_u:object_r:svirt_image_t:s0",
+            "content", "system_u:object_r:virt_content_t:s0");
+
+    private final Optional<HostSecurity> localSecurity;
+
+    public HostContextProbe(Optional<HostSecurity> localSecurity) {
+        this.localSecurity = localSecurity;
+    }
+
+    public HostContext probe(HypervisorConnection connection) {
+        HostInfo info = connection.hostInfo();
+        HostCapabilities capabilities = HostCapabilities.parse(connection.capabilitiesXml());
+        List<String> models = capabilities.secModels().stream().map(m -> m.model()).toList();
+        Optional<SecurityDriverInfo> local = info.local() ? localSecurity.map(HostSecurity::driver) : Optional.empty();
+        HostEnforcement enforcement = enforcement(models, info, local);
+
+        Map<String, String> base = new HashMap<>(DEFAULT_SELINUX_CONTEXTS);
+        local.filter(d -> d.model().equals("selinux")).ifPresent(d -> base.putAll(d.baseContexts()));
+        capabilities.model("selinux").flatMap(m -> m.baseLabels().values().stream().findFirst())
+                .ifPresent(label -> base.put("domain", label));
+        capabilities.model("dac").flatMap(m -> m.baseLabels().values().stream().findFirst())
+                .ifPresent(label -> base.put("dac", label));
+
+        List<String> notes = new ArrayList<>();
+        if (enforcement == HostEnforcement.SIMULATED) {
+            notes.add("The test driver keeps labels exactly as defined and never applies them: nothing is enforced.");
+        }
+        if (!info.local()) {
+            notes.add("Remote host: its files and QEMU processes are not visible from here, so actual labels "
+                    + "cannot be read back.");
+        } else if (localSecurity.isEmpty()) {
+            notes.add("Local file labels could not be read on this machine.");
+        }
+        return new HostContext(info, capabilities, models, enforcement, local, base, notes);
+    }
+
+    static HostEnforcement enforcement(List<String> models, HostInfo info, Optional<SecurityDriverInfo> local) {
+        if (models.contains("testSecurity")) {
+            return HostEnforcement.SIMULATED;
+        }
+        String primary = models.isEmpty() ? "none" : models.get(0);
+        switch (primary) {
+            case "selinux", "apparmor" -> {
+                if (local.isEmpty() || !local.get().model().equals(primary)) {
+                    return HostEnforcement.UNKNOWN_REMOTE;
+                }
+                return switch (local.get().enforcement()) {
+                    case ENFORCING -> HostEnforcement.ENFORCING;
+                    case PERMISSIVE -> HostEnforcement.PERMISSIVE;
+                    case COMPLAIN -> HostEnforcement.COMPLAIN;
+                    case DISABLED -> HostEnforcement.DISABLED;
+                    case DAC_ONLY -> HostEnforcement.DAC_ONLY;
+                    case NONE -> HostEnforcement.NONE;
+                };
+            }
+            default -> {
+                // No MAC model: libvirt's DAC driver (when listed) is what keeps VMs apart.
+                return models.contains("dac") ? HostEnforcement.DAC_ONLY : HostEnforcement.NONE;
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.bulkhead.model.security;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.bulkhead.model.hostsec.FileLabel;
+import org.bulkhead.model.hostsec.FileLabelException;
+import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.label.DacLabel;
+import org.bulkhead.model.label.SecurityModel;
+import org.bulkhead.model.plan.ResourceLabel;
+import org.bulkhead.model.session.HostContext;
+
+/** Reads a resource's actual label from the local file and compares it with the plan. */
+final class ResourceVerifier {
+
+    private final Optional<HostSecurity> files;
+    private final HostContext host;
+
+    ResourceVerifier(Optional<HostSecurity> files, HostContext host) {
+        this.files = files;
+        this.host = host;
+    }
+
+    ResourceCheck check(ResourceLabel planned, SecurityModel model, boolean running) {
+        if (planned.action() == ResourceLabel.Action.NOT_A_FILE || planned.action() == ResourceLabel.Action.QEMU_CREATES) {
+            return new ResourceCheck(planned, Optional.empty(), ResourceCheck.Verdict.NOT_CHECKED, "not a file on disk");
+        }
+        if (files.isEmpty()) {
+            String why = host.info().local() ? "file labels cannot be read on this machine"
+                    : "the file is on the remote host";
+            return new ResourceCheck(planned, Optional.empty(), ResourceCheck.Verdict.NOT_VISIBLE, why);
+        }
+        FileLabel actual;
+        try {
+            actual = files.get().readLabel(Path.of(planned.resource().path()), true);
+        } catch (FileLabelException e) {
+            return new ResourceCheck(planned, Optional.empty(), ResourceCheck.Verdict.NOT_VISIBLE, e.getMessage());
+        }
+        boolean dac = model == SecurityModel.DAC;
+        Optional<String> shown = dac ? Optional.of(actual.dacLabel() + " " + actual.modeOctal())
+                : Optional.of(actual.selinuxContext().orElse("(no SELinux label)"));
+        if (!running) {
+            return new ResourceCheck(planned, shown, ResourceCheck.Verdict.NOT_CHECKED,
+                    "the VM is not running, so its labels are not applied");
+        }
+        if (planned.action() != ResourceLabel.Action.RELABEL || planned.label().isEmpty()) {
+            return new ResourceCheck(planned, shown, ResourceCheck.Verdict.NOT_CHECKED, planned.reason());
+        }
+        boolean matches = dac ? sameOwner(planned.label().get(), actual)
+                : actual.selinuxContext().map(ctx -> ctx.equals(planned.label().get())).orElse(false);
+        if (matches) {
+            return new ResourceCheck(planned, shown, ResourceCheck.Verdict.MATCH, "carries the planned label");
+        }
+        String detail = host.enforcement() == HostEnforcement.SIMULATED
+                ? "simulated: the test driver never relabels files"
+                : "expected " + planned.label().get();
+        return new ResourceCheck(planned, shown, ResourceCheck.Verdict.MISMATCH, detail);
+    }
+
+    private static boolean sameOwner(String plannedDac, FileLabel actual) {
+        try {
+            DacLabel label = DacLabel.parse(plannedDac);
+            return label.uid().isPresent() && label.gid().isPresent()
+                    && label.uid().getAsInt() == actual.uid() && label.gid().getAsInt() == actual.gid();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

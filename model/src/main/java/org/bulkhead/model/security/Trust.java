@@ -1,0 +1,34 @@
+package org.bulkhead.model.security;
+
+import java.util.Objects;
+
+/**
+ * The one-glance verdict on a domain's confinement, always with the reason in words: the level
+ * is never shown by colour alone.
+ */
+public record Trust(Level level, String reason) {
+
+    public enum Level {
+        /** Enforced, unique label, relabelling on. */
+        ISOLATED("isolated"),
+        /** Confined, but shared or static label, or a host that only logs. */
+        WEAK("weak"),
+        /** Unconfined, model none, or no driver. */
+        UNCONFINED("unconfined");
+
+        private final String label;
+
+        Level(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Trust {
+        Objects.requireNonNull(level, "level");
+        Objects.requireNonNull(reason, "reason");
+    }
+}

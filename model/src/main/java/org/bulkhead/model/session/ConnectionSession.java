@@ -1,0 +1,297 @@
+package org.bulkhead.model.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import org.bulkhead.model.hypervisor.ConnectionState;
+import org.bulkhead.model.hypervisor.DomainEvent;
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.DomainStats;
+import org.bulkhead.model.hypervisor.Hypervisor;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.store.ConnectionStatus;
+import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.model.store.DomainStore;
+
+/**
+ * Keeps one connection's domains in the {@link DomainStore}: a full sync on open, then libvirt's
+ * lifecycle events (no polling), a reconnect with backoff when the connection is lost and a full
+ * resync after. All libvirt calls for the connection run on its own single thread, so they are
+ * ordered and never on the UI thread or libvirt's event loop.
+ */
+public final class ConnectionSession implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(ConnectionSession.class.getName());
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
+    private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+
+    private final Hypervisor hypervisor;
+    private final String uri;
+    private final DomainStore store;
+    private final Function<HypervisorConnection, HostContext> hostProbe;
+    private final SnapshotFactory snapshots;
+    private final ScheduledExecutorService worker;
+    private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<List<DomainStats>>> statsListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
+
+    // Written only on the worker thread; volatile so other threads can read a consistent value.
+    private volatile HypervisorConnection connection;
+    private volatile HostContext host;
+    private volatile String lastError = "";
+    private AutoCloseable eventSubscription;
+    private AutoCloseable stateSubscription;
+    private Duration nextRetry = FIRST_RETRY;
+    private ScheduledFuture<?> statsTask;
+    private volatile boolean closed;
+
+    public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
+            Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots) {
+        this.hypervisor = Objects.requireNonNull(hypervisor, "hypervisor");
+        this.uri = Objects.requireNonNull(uri, "uri");
+        this.store = Objects.requireNonNull(store, "store");
+        this.hostProbe = Objects.requireNonNull(hostProbe, "hostProbe");
+        this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "libvirt " + uri);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public String uri() {
+        return uri;
+    }
+
+    /** Connects in the background; progress and failure show up as the store's status. */
+    public void open() {
+        store.setStatus(uri, ConnectionStatus.CONNECTING);
+        worker.execute(this::connect);
+    }
+
+    /** The host as probed at the last successful connect, if connected once. */
+    public Optional<HostContext> host() {
+        return Optional.ofNullable(host);
+    }
+
+    /** Why the last connect or call failed, for the banner; empty after a successful connect. */
+    public String lastError() {
+        return lastError;
+    }
+
+    /** Reloads every domain from libvirt (F5), in the background. */
+    public void refresh() {
+        worker.execute(() -> {
+            if (connection != null && connection.state() == ConnectionState.OPEN) {
+                fullSync();
+            }
+        });
+    }
+
+    /**
+     * Runs an action against the connection on its worker thread, then refreshes the domain.
+     * Failures reach {@code onError} with their user message; the store shows the outcome.
+     */
+    public void perform(String uuid, Consumer<HypervisorConnection> action, Consumer<String> onError) {
+        worker.execute(() -> {
+            HypervisorConnection current = connection;
+            if (current == null || current.state() != ConnectionState.OPEN) {
+                onError.accept("Not connected to " + uri + ". Wait for the connection to come back, then try again.");
+                return;
+            }
+            try {
+                action.accept(current);
+            } catch (HypervisorException e) {
+                onError.accept(e.userMessage());
+            } catch (RuntimeException e) {
+                onError.accept(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+            if (uuid != null) {
+                refreshDomain(uuid);
+            }
+        });
+    }
+
+    /** Called with connect failures and lost connections (on the worker thread). */
+    public AutoCloseable onError(Consumer<String> listener) {
+        errorListeners.add(listener);
+        return () -> errorListeners.remove(listener);
+    }
+
+    /**
+     * Samples statistics of all running domains in one call per interval while at least one
+     * listener is registered. Listeners run on the worker thread.
+     */
+    public synchronized AutoCloseable onStats(Duration interval, Consumer<List<DomainStats>> listener) {
+        statsListeners.add(listener);
+        if (statsTask == null) {
+            long millis = interval.toMillis();
+            statsTask = worker.scheduleWithFixedDelay(this::sampleStats, 0, millis, TimeUnit.MILLISECONDS);
+        }
+        return () -> {
+            synchronized (this) {
+                statsListeners.remove(listener);
+                if (statsListeners.isEmpty() && statsTask != null) {
+                    statsTask.cancel(false);
+                    statsTask = null;
+                }
+            }
+        };
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        try {
+            HypervisorConnection opened = hypervisor.open(uri);
+            connection = opened;
+            host = hostProbe.apply(opened);
+            stateSubscription = opened.onStateChange(state -> {
+                if (state == ConnectionState.LOST) {
+                    worker.execute(this::connectionLost);
+                }
+            });
+            eventSubscription = opened.subscribe(this::onEvent);
+            fullSync();
+            lastError = "";
+            nextRetry = FIRST_RETRY;
+            store.setStatus(uri, ConnectionStatus.OPEN);
+        } catch (HypervisorException e) {
+            failed(e.userMessage());
+        } catch (RuntimeException e) {
+            failed("Could not connect to " + uri + ": " + e);
+        }
+    }
+
+    private void failed(String message) {
+        lastError = message;
+        LOG.log(Level.FINE, message);
+        errorListeners.forEach(listener -> listener.accept(message));
+        dropConnection();
+        store.setStatus(uri, ConnectionStatus.LOST);
+        scheduleReconnect();
+    }
+
+    private void connectionLost() {
+        if (closed || connection == null) {
+            return;
+        }
+        failed("Lost the connection to " + uri + ". Reconnecting automatically.");
+    }
+
+    private void scheduleReconnect() {
+        if (closed) {
+            return;
+        }
+        Duration delay = nextRetry;
+        nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+        worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void fullSync() {
+        HostContext context = host;
+        List<DomainRecord> records = connection.listDomains();
+        store.replaceAll(uri, records.stream().map(record -> snapshots.snapshot(context, record)).toList());
+    }
+
+    private void onEvent(DomainEvent event) {
+        // On libvirt's event-loop thread: only enqueue. Bursts for one domain collapse into one refresh.
+        if (event.kind() == DomainEvent.Kind.UNDEFINED) {
+            store.remove(new DomainKey(uri, event.uuid()));
+            return;
+        }
+        if (pendingRefresh.add(event.uuid())) {
+            worker.execute(() -> {
+                pendingRefresh.remove(event.uuid());
+                refreshDomain(event.uuid());
+            });
+        }
+    }
+
+    private void refreshDomain(String uuid) {
+        HypervisorConnection current = connection;
+        if (current == null) {
+            return;
+        }
+        try {
+            Optional<DomainRecord> record = current.domain(uuid);
+            if (record.isPresent()) {
+                store.upsert(snapshots.snapshot(host, record.get()));
+            } else {
+                store.remove(new DomainKey(uri, uuid));
+            }
+        } catch (HypervisorException e) {
+            if (current.state() != ConnectionState.OPEN) {
+                connectionLost();
+            } else {
+                errorListeners.forEach(listener -> listener.accept(e.userMessage()));
+            }
+        }
+    }
+
+    private void sampleStats() {
+        HypervisorConnection current = connection;
+        if (current == null || current.state() != ConnectionState.OPEN) {
+            return;
+        }
+        try {
+            List<DomainStats> stats = current.sampleStats();
+            statsListeners.forEach(listener -> listener.accept(stats));
+        } catch (HypervisorException e) {
+            // The lost-connection path reports this; a failed sample on its own is not worth a dialog.
+            LOG.log(Level.FINE, "statistics sample failed on " + uri, e);
+        }
+    }
+
+    private void dropConnection() {
+        closeQuietly(eventSubscription);
+        closeQuietly(stateSubscription);
+        eventSubscription = null;
+        stateSubscription = null;
+        HypervisorConnection old = connection;
+        connection = null;
+        if (old != null) {
+            try {
+                old.close();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing a lost connection to " + uri + " failed", e);
+            }
+        }
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        if (handle == null) {
+            return;
+        }
+        try {
+            handle.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "unsubscribe failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.execute(() -> {
+            dropConnection();
+            store.setStatus(uri, ConnectionStatus.CLOSED);
+        });
+        worker.shutdown();
+    }
+}

@@ -1,0 +1,25 @@
+# Debian packages Bulkhead needs, and a function that installs the missing ones.
+# Sourced by ./bulkhead and ./run-tests.
+
+# To build and run on test:///default, and to show the window.
+BULKHEAD_RUN_PACKAGES=(maven libvirt0 libgtk-3-0 libxtst6 libxxf86vm1 libgl1 fonts-dejavu-core)
+# To run every test: a real libvirtd with QEMU, xattr tools, an X server for screenshots.
+BULKHEAD_TEST_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils attr
+    util-linux xvfb xauth imagemagick)
+
+# ensure_packages PKG...: installs what is missing when root, otherwise says what to run.
+ensure_packages() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+    done
+    ((${#missing[@]} == 0)) && return 0
+    if [ "$(id -u)" -ne 0 ]; then
+        echo "bulkhead: missing Debian packages; install them with:" >&2
+        echo "  sudo apt-get install ${missing[*]}" >&2
+        return 1
+    fi
+    echo "bulkhead: installing ${missing[*]}" >&2
+    apt-get update -q >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+}

@@ -1,0 +1,67 @@
+package org.bulkhead.hostsec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.bulkhead.model.hostsec.ProcessLabel;
+
+/** A process's label and effective ids, from libselinux where SELinux is on, else from procfs. */
+final class ProcessLabels {
+
+    private final HostFacts host;
+
+    ProcessLabels(HostFacts host) {
+        this.host = host;
+    }
+
+    /** Empty when the process does not exist (or exited while being read). */
+    Optional<ProcessLabel> read(long pid) {
+        Path process = host.procRoot().resolve(Long.toString(pid));
+        String status;
+        try {
+            status = Files.readString(process.resolve("status"));
+        } catch (IOException gone) {
+            return Optional.empty();
+        }
+        OptionalInt uid = effectiveId(status, "Uid:");
+        OptionalInt gid = effectiveId(status, "Gid:");
+        if (uid.isEmpty() || gid.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> context = host.selinuxEnabled()
+                ? host.libselinux().orElseThrow().getpidcon(pid)
+                : lsmAttribute(process.resolve("attr/current"));
+        return Optional.of(new ProcessLabel(pid, context, uid.getAsInt(), gid.getAsInt()));
+    }
+
+    /** {@code Uid:} and {@code Gid:} list real, effective, saved and filesystem ids: the second counts. */
+    private static OptionalInt effectiveId(String status, String key) {
+        for (String line : status.split("\n")) {
+            String[] fields = line.strip().split("\\s+");
+            if (fields.length >= 3 && fields[0].equals(key)) {
+                return OptionalInt.of(Integer.parseInt(fields[2]));
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /**
+     * The active LSM's label of the process. Without an LSM the kernel refuses the read (EINVAL);
+     * AppArmor appends the mode, {@code libvirt-<uuid> (enforce)}, which is not part of the label.
+     */
+    private static Optional<String> lsmAttribute(Path current) {
+        String label;
+        try {
+            label = Files.readString(current).replace("\0", "").strip();
+        } catch (IOException noLsm) {
+            return Optional.empty();
+        }
+        int mode = label.lastIndexOf(" (");
+        if (mode > 0 && label.endsWith(")")) {
+            label = label.substring(0, mode);
+        }
+        return label.isEmpty() || label.equals("unconfined") ? Optional.empty() : Optional.of(label);
+    }
+}

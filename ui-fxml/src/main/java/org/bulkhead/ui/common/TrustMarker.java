@@ -1,0 +1,58 @@
+package org.bulkhead.ui.common;
+
+import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.security.Trust;
+
+/**
+ * How a trust level looks: a glyph and a word beside the colour, so the marker reads the same
+ * for colour-blind users and screen readers. The wording of the level itself comes from the model.
+ */
+public enum TrustMarker {
+    ISOLATED("\u2714", "trust-isolated"),
+    WEAK("\u25B2", "trust-weak"),
+    UNCONFINED("\u2716", "trust-unconfined");
+
+    private final String glyph;
+    private final String styleClass;
+
+    TrustMarker(String glyph, String styleClass) {
+        this.glyph = glyph;
+        this.styleClass = styleClass;
+    }
+
+    public static TrustMarker of(Trust.Level level) {
+        return switch (level) {
+            case ISOLATED -> ISOLATED;
+            case WEAK -> WEAK;
+            case UNCONFINED -> UNCONFINED;
+        };
+    }
+
+    /** The marker for a host's enforcement: enforced, only logged or simulated, or nothing at all. */
+    public static TrustMarker of(HostEnforcement enforcement) {
+        return switch (enforcement) {
+            case ENFORCING, DAC_ONLY -> ISOLATED;
+            case PERMISSIVE, COMPLAIN, SIMULATED, UNKNOWN_REMOTE -> WEAK;
+            case DISABLED, NONE -> UNCONFINED;
+        };
+    }
+
+    public String glyph() {
+        return glyph;
+    }
+
+    public String styleClass() {
+        return styleClass;
+    }
+
+    /** The words shown beside the glyph, e.g. "isolated". */
+    public static String text(Trust trust) {
+        return trust.level().label();
+    }
+
+    /** The tooltip and accessible text: the level and why. */
+    public static String explanation(Trust trust) {
+        String level = trust.level().label();
+        return Character.toUpperCase(level.charAt(0)) + level.substring(1) + ": " + trust.reason();
+    }
+}

@@ -1,0 +1,194 @@
+package org.bulkhead.ui.details;
+
+import java.util.Optional;
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.bulkhead.model.security.ResourceCheck;
+import org.bulkhead.model.security.SeclabelView;
+import org.bulkhead.model.security.Trust;
+import org.bulkhead.ui.common.SecurityLabelCell;
+import org.bulkhead.ui.common.Theme;
+import org.bulkhead.ui.common.TrustMarker;
+import org.bulkhead.ui.common.Views;
+
+/** A domain's details window: Overview, Security and Disks tabs, live while it is open. */
+public final class DetailsView {
+
+    @FXML private BorderPane root;
+    @FXML private Label title;
+    @FXML private Label trust;
+    @FXML private Label trustReason;
+    @FXML private Label notice;
+    @FXML private TabPane tabs;
+    @FXML private GridPane facts;
+    @FXML private TableView<SeclabelView> seclabelTable;
+    @FXML private TableColumn<SeclabelView, String> seclabelModel;
+    @FXML private TableColumn<SeclabelView, String> seclabelType;
+    @FXML private TableColumn<SeclabelView, String> seclabelRelabel;
+    @FXML private TableColumn<SeclabelView, String> seclabelLabel;
+    @FXML private TableColumn<SeclabelView, String> seclabelImage;
+    @FXML private Label process;
+    @FXML private Label resourceSummary;
+    @FXML private TableView<DetailsViewModel.ResourceRow> resourceTable;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, String> resourceName;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, String> resourcePath;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, String> resourcePlanned;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, String> resourceActual;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, ResourceCheck.Verdict> resourceVerdict;
+    @FXML private TableColumn<DetailsViewModel.ResourceRow, String> resourceWhy;
+    @FXML private TableView<DetailsViewModel.DiskRow> diskTable;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskTarget;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskDevice;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskSource;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskFormat;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskAccess;
+    @FXML private TableColumn<DetailsViewModel.DiskRow, String> diskBacking;
+
+    private final DetailsViewModel viewModel;
+    private Stage stage;
+
+    public DetailsView(DetailsViewModel viewModel) {
+        this.viewModel = viewModel;
+        Views.load(this, "Details.fxml");
+    }
+
+    /** Shows the window beside its owner; closing it (or Escape) stops following the domain. */
+    public Stage show(Window owner) {
+        stage = new Stage();
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        Scene scene = new Scene(root, 1100, 620);
+        scene.getStylesheets().addAll(Theme.stylesheet(),
+                DetailsView.class.getResource("details.css").toExternalForm());
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
+        stage.setScene(scene);
+        stage.titleProperty().bind(viewModel.titleProperty().map(text -> "Details: " + text));
+        stage.setOnHidden(event -> viewModel.dispose());
+        stage.show();
+        tabs.requestFocus();
+        return stage;
+    }
+
+    public Optional<Stage> stage() {
+        return Optional.ofNullable(stage);
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(viewModel.titleProperty());
+        notice.textProperty().bind(viewModel.noticeProperty());
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        viewModel.trustProperty().addListener((obs, old, now) -> showTrust(now));
+        showTrust(viewModel.trustProperty().get());
+        viewModel.facts().addListener((ListChangeListener<DetailsViewModel.Fact>) change -> showFacts());
+        showFacts();
+
+        seclabelTable.setItems(viewModel.seclabels());
+        seclabelModel.setCellValueFactory(cell -> text(cell.getValue().model()));
+        seclabelType.setCellValueFactory(cell -> text(cell.getValue().type()));
+        seclabelRelabel.setCellValueFactory(cell -> text(cell.getValue().relabel() ? "yes" : "no"));
+        seclabelLabel.setCellValueFactory(cell -> text(cell.getValue().label().orElse("")));
+        seclabelLabel.setCellFactory(column -> new SecurityLabelCell<>());
+        seclabelImage.setCellValueFactory(cell -> text(cell.getValue().imageLabel().orElse("")));
+        seclabelImage.setCellFactory(column -> new SecurityLabelCell<>());
+        seclabelTable.setPlaceholder(new Label("No seclabel in the domain's XML."));
+
+        process.textProperty().bind(viewModel.processProperty());
+        resourceSummary.textProperty().bind(viewModel.resourceSummaryProperty());
+        resourceTable.setItems(viewModel.resources());
+        column(resourceName, DetailsViewModel.ResourceRow::resource);
+        column(resourcePath, DetailsViewModel.ResourceRow::path);
+        column(resourcePlanned, DetailsViewModel.ResourceRow::planned);
+        resourcePlanned.setCellFactory(column -> new SecurityLabelCell<>());
+        column(resourceActual, DetailsViewModel.ResourceRow::actual);
+        resourceActual.setCellFactory(column -> new SecurityLabelCell<>());
+        resourceVerdict.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().verdict()).getReadOnlyProperty());
+        resourceVerdict.setCellFactory(column -> new VerdictCell());
+        column(resourceWhy, DetailsViewModel.ResourceRow::why);
+        resourceTable.setPlaceholder(new Label("This domain has no files to label."));
+
+        diskTable.setItems(viewModel.disks());
+        column(diskTarget, DetailsViewModel.DiskRow::target);
+        column(diskDevice, DetailsViewModel.DiskRow::device);
+        column(diskSource, DetailsViewModel.DiskRow::source);
+        column(diskFormat, DetailsViewModel.DiskRow::format);
+        column(diskAccess, DetailsViewModel.DiskRow::access);
+        column(diskBacking, DetailsViewModel.DiskRow::backingChain);
+        diskTable.setPlaceholder(new Label("This domain has no disks."));
+    }
+
+    private void showTrust(Trust value) {
+        trust.getStyleClass().removeAll(TrustMarker.ISOLATED.styleClass(), TrustMarker.WEAK.styleClass(),
+                TrustMarker.UNCONFINED.styleClass());
+        TrustMarker marker = TrustMarker.of(value.level());
+        trust.getStyleClass().add(marker.styleClass());
+        trust.setText(marker.glyph() + " " + TrustMarker.text(value));
+        trustReason.setText(value.reason());
+    }
+
+    private void showFacts() {
+        facts.getChildren().clear();
+        int line = 0;
+        for (DetailsViewModel.Fact fact : viewModel.facts()) {
+            Label name = new Label(fact.name());
+            name.getStyleClass().add("fact-name");
+            Label value = new Label(fact.value());
+            value.getStyleClass().add("fact-value");
+            value.setTooltip(new Tooltip(fact.value()));
+            facts.addRow(line++, name, value);
+        }
+    }
+
+    private static <S> void column(TableColumn<S, String> column, Function<S, String> value) {
+        column.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
+    }
+
+    private static ObservableValue<String> text(String value) {
+        return new ReadOnlyStringWrapper(value).getReadOnlyProperty();
+    }
+
+    /** Matches, differs, or why nothing could be compared: glyph and word, mismatches in red too. */
+    private static final class VerdictCell extends TableCell<DetailsViewModel.ResourceRow, ResourceCheck.Verdict> {
+        @Override
+        protected void updateItem(ResourceCheck.Verdict verdict, boolean empty) {
+            super.updateItem(verdict, empty);
+            getStyleClass().removeAll("match", "mismatch", "muted");
+            if (empty || verdict == null) {
+                setText(null);
+                return;
+            }
+            String glyph = switch (verdict) {
+                case MATCH -> "\u2714 ";
+                case MISMATCH -> "\u2716 ";
+                case NOT_VISIBLE, NOT_CHECKED -> "\u2013 ";
+            };
+            getStyleClass().add(switch (verdict) {
+                case MATCH -> "match";
+                case MISMATCH -> "mismatch";
+                case NOT_VISIBLE, NOT_CHECKED -> "muted";
+            });
+            setText(glyph + verdict.label());
+        }
+    }
+}

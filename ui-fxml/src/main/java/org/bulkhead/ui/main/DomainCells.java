@@ -1,0 +1,186 @@
+package org.bulkhead.ui.main;
+
+import javafx.css.PseudoClass;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.text.Text;
+
+import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.ui.common.LabelText;
+import org.bulkhead.ui.common.LabelTextFlow;
+import org.bulkhead.ui.common.Sparkline;
+import org.bulkhead.ui.common.TrustMarker;
+import org.bulkhead.ui.common.UsageSeries;
+
+/** The main table's cells. Each shows its value in words, never by colour alone. */
+final class DomainCells {
+
+    private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+    private DomainCells() {
+    }
+
+    /** A row that greys out and says so while its connection is lost. */
+    static final class Row extends TableRow<DomainRow> {
+        private final javafx.beans.value.ChangeListener<Boolean> staleListener =
+                (obs, old, now) -> pseudoClassStateChanged(STALE, now);
+
+        @Override
+        protected void updateItem(DomainRow row, boolean empty) {
+            DomainRow previous = getItem();
+            if (previous != null) {
+                previous.staleProperty().removeListener(staleListener);
+            }
+            super.updateItem(row, empty);
+            if (empty || row == null) {
+                pseudoClassStateChanged(STALE, false);
+                return;
+            }
+            row.staleProperty().addListener(staleListener);
+            pseudoClassStateChanged(STALE, row.isStale());
+        }
+    }
+
+    /** The state, with "(stale)" while the connection is lost, since grey alone says nothing. */
+    static final class State extends TableCell<DomainRow, DomainState> {
+        private final Tooltip staleTip = new Tooltip("The connection is lost: this is the last known state.");
+        private final javafx.beans.InvalidationListener staleChanged = obs -> render();
+        private DomainRow watched;
+
+        @Override
+        protected void updateItem(DomainState state, boolean empty) {
+            super.updateItem(state, empty);
+            DomainRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            if (row != watched) {
+                if (watched != null) {
+                    watched.staleProperty().removeListener(staleChanged);
+                }
+                watched = row;
+                if (row != null) {
+                    row.staleProperty().addListener(staleChanged);
+                }
+            }
+            render();
+        }
+
+        private void render() {
+            DomainState state = getItem();
+            if (isEmpty() || state == null || watched == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            boolean stale = watched.isStale();
+            setText(stale ? state.label() + " (stale)" : state.label());
+            setTooltip(stale ? staleTip : null);
+        }
+    }
+
+    /** The label with its MCS range in its own style, and the full label as tooltip. */
+    static final class SecurityLabel extends TableCell<DomainRow, LabelText> {
+        private final LabelTextFlow flow = new LabelTextFlow();
+        private final Tooltip tooltip = new Tooltip();
+
+        SecurityLabel() {
+            getStyleClass().add("label-cell");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(LabelText label, boolean empty) {
+            super.updateItem(label, empty);
+            if (empty || label == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            if (label.isEmpty()) {
+                flow.show(new LabelText("(no label)", "", label.categories()));
+                setTooltip(null);
+            } else {
+                flow.show(label);
+                tooltip.setText(label.range().isEmpty() ? label.full()
+                        : label.full() + "\nMCS categories: " + (label.categories().isEmpty() ? "none" : label.categories()));
+                setTooltip(tooltip);
+            }
+            setGraphic(flow);
+        }
+    }
+
+    /** Short words for the host's enforcement, the full sentence as tooltip, with a marker glyph. */
+    static final class Enforcement extends TableCell<DomainRow, HostEnforcement> {
+        private final Text glyph = new Text();
+        private final Tooltip tooltip = new Tooltip();
+
+        Enforcement() {
+            glyph.getStyleClass().add("trust-glyph");
+            getStyleClass().add("enforcement-cell");
+        }
+
+        @Override
+        protected void updateItem(HostEnforcement value, boolean empty) {
+            super.updateItem(value, empty);
+            getStyleClass().removeAll(TrustMarker.ISOLATED.styleClass(), TrustMarker.WEAK.styleClass(),
+                    TrustMarker.UNCONFINED.styleClass());
+            if (empty || value == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            TrustMarker marker = TrustMarker.of(value);
+            getStyleClass().add(marker.styleClass());
+            glyph.setText(marker.glyph());
+            setGraphic(glyph);
+            setText(shortText(value));
+            tooltip.setText(value.label());
+            setTooltip(tooltip);
+        }
+
+        static String shortText(HostEnforcement value) {
+            return switch (value) {
+                case ENFORCING -> "enforcing";
+                case PERMISSIVE -> "permissive";
+                case COMPLAIN -> "complain";
+                case DISABLED -> "disabled";
+                case DAC_ONLY -> "DAC only";
+                case NONE -> "none";
+                case SIMULATED -> "simulated";
+                case UNKNOWN_REMOTE -> "unknown (remote)";
+            };
+        }
+    }
+
+    /** A sparkline with the latest value beside it; empty for domains that are not running. */
+    static final class Usage extends TableCell<DomainRow, UsageSeries> {
+        private final Sparkline sparkline = new Sparkline();
+        private final Label value = new Label();
+        private final HBox box = new HBox(6, sparkline, value);
+
+        Usage() {
+            getStyleClass().add("usage-cell");
+            value.getStyleClass().add("usage-value");
+            value.setMinWidth(USE_PREF_SIZE);
+            HBox.setHgrow(sparkline, Priority.ALWAYS);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(UsageSeries series, boolean empty) {
+            super.updateItem(series, empty);
+            if (empty || series == null || (series.isEmpty() && series.text().isEmpty())) {
+                setGraphic(null);
+                return;
+            }
+            sparkline.setSeries(series);
+            value.setText(series.text());
+            setGraphic(box);
+        }
+    }
+}

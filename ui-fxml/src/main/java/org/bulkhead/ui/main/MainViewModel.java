@@ -1,0 +1,266 @@
+package org.bulkhead.ui.main;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.bulkhead.model.hypervisor.DomainStats;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.session.ConnectionSession;
+import org.bulkhead.model.store.ConnectionStatus;
+import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.model.store.DomainStore;
+import org.bulkhead.model.store.StoreChange;
+import org.bulkhead.ui.common.DialogService;
+import org.bulkhead.ui.common.Problem;
+import org.bulkhead.ui.common.TaskExecutor;
+import org.bulkhead.ui.connection.KnownConnections;
+import org.bulkhead.ui.connection.SessionFactory;
+
+/**
+ * The main window's state: one header per connection, every domain's row, the filter, the
+ * connection-lost banner and the lifecycle actions. Store changes arrive on the UI executor
+ * already coalesced; they are applied to the rows as deltas. Nothing here blocks: sessions do
+ * their libvirt work on their own threads, the remembered-connections file goes through the
+ * task executor.
+ */
+public final class MainViewModel implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
+    /** Samples kept per sparkline: one minute at the default interval. */
+    static final int HISTORY = 30;
+
+    private final DomainStore store;
+    private final SessionFactory sessions;
+    private final KnownConnections known;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final Executor ui;
+    private final Duration statsInterval;
+
+    private final Map<String, Connection> connections = new LinkedHashMap<>();
+    private final ObservableList<ConnectionViewModel> headers = FXCollections.observableArrayList();
+    private final ObservableList<ConnectionViewModel> readOnlyHeaders = FXCollections.unmodifiableObservableList(headers);
+    private final DomainTable table = new DomainTable();
+    private final UsageHistory usage = new UsageHistory(HISTORY);
+    private final DomainActions actions;
+    private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
+    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
+    private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final AutoCloseable storeSubscription;
+
+    /** A connection the window shows, with what must be closed when it goes. */
+    private record Connection(ConnectionSession session, ConnectionViewModel header, List<AutoCloseable> handles) {
+    }
+
+    /**
+     * @param ui            the FX thread in the application; the store must notify on it too
+     * @param statsInterval how often each connection samples all its domains' statistics, in one call
+     */
+    public MainViewModel(DomainStore store, SessionFactory sessions, KnownConnections known, TaskExecutor tasks,
+            DialogService dialogs, Executor ui, Duration statsInterval) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.known = Objects.requireNonNull(known, "known");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        this.ui = Objects.requireNonNull(ui, "ui");
+        this.statsInterval = Objects.requireNonNull(statsInterval, "statsInterval");
+        this.actions = new DomainActions(this::perform, dialogs, ui);
+        filterText.addListener((obs, old, now) -> {
+            table.setFilter(DomainFilter.parse(now));
+            updateSummary();
+        });
+        storeSubscription = store.addListener(this::apply);
+        updateSummary();
+    }
+
+    /** Opens a connection given on the command line or remembered from an earlier run. */
+    public void open(String uri) {
+        if (connections.containsKey(uri)) {
+            return;
+        }
+        ConnectionSession session = sessions.create(uri);
+        ConnectionViewModel header = new ConnectionViewModel(uri);
+        List<AutoCloseable> handles = new ArrayList<>();
+        handles.add(session.onError(message -> ui.execute(() -> reportError(uri, message))));
+        handles.add(session.onStats(statsInterval, batch -> ui.execute(() -> acceptStats(uri, batch))));
+        connections.put(uri, new Connection(session, header, handles));
+        headers.add(header);
+        session.open();
+    }
+
+    /** Opens a connection from the "Add connection" dialog and remembers it for the next run. */
+    public void addConnection(String uri) {
+        open(uri);
+        tasks.submit(() -> known.remember(uri), saved -> { }, failure -> dialogs.showError(new Problem(
+                "Could not remember the connection",
+                "Bulkhead connected to " + uri + " but could not save it for the next run.",
+                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
+                "Check that " + known.file().getParent() + " is writable; until then, pass --connect " + uri
+                        + " when starting Bulkhead.")));
+    }
+
+    /** Closes a connection, drops its rows and forgets it for later runs. */
+    public void forgetConnection(String uri) {
+        Connection connection = connections.remove(uri);
+        if (connection == null) {
+            return;
+        }
+        headers.remove(connection.header());
+        connection.handles().forEach(MainViewModel::closeQuietly);
+        connection.session().close();
+        store.forget(uri);
+        usage.forget(uri);
+        updateBanner();
+        tasks.submit(() -> known.forget(uri), saved -> { }, failure -> dialogs.showError(new Problem(
+                "Could not forget the connection",
+                "Bulkhead closed " + uri + " but could not remove it from the saved connections.",
+                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
+                "Check that " + known.file() + " is writable, or remove the entry by hand.")));
+    }
+
+    /** Reloads every connected domain (F5); lost connections keep reconnecting on their own. */
+    public void refresh() {
+        connections.values().forEach(connection -> connection.session().refresh());
+    }
+
+    private boolean perform(String uri, String uuid, Consumer<HypervisorConnection> call, Consumer<String> onError) {
+        Connection connection = connections.get(uri);
+        if (connection == null) {
+            return false;
+        }
+        connection.session().perform(uuid, call, onError);
+        return true;
+    }
+
+    private void apply(StoreChange change) {
+        table.apply(change, uri -> Optional.ofNullable(connections.get(uri)).map(c -> c.header().status()));
+        change.connections().forEach((uri, status) -> {
+            Connection connection = connections.get(uri);
+            if (connection == null) {
+                return;
+            }
+            connection.header().update(status, connection.session().host(), connection.session().lastError());
+            table.markStale(uri, status != ConnectionStatus.OPEN);
+        });
+        if (!change.connections().isEmpty()) {
+            updateBanner();
+        }
+        updateSummary();
+    }
+
+    void acceptStats(String uri, List<DomainStats> batch) {
+        if (connections.containsKey(uri)) {
+            table.applyUsage(usage.accept(uri, batch));
+        }
+    }
+
+    private void reportError(String uri, String message) {
+        Connection connection = connections.get(uri);
+        if (connection != null) {
+            connection.header().reportError(message);
+            updateBanner();
+        }
+    }
+
+    private void updateBanner() {
+        List<String> lines = new ArrayList<>();
+        for (Connection connection : connections.values()) {
+            ConnectionViewModel header = connection.header();
+            if (header.status() == ConnectionStatus.LOST) {
+                String why = header.errorProperty().get().isEmpty() ? "connection lost" : header.errorProperty().get();
+                lines.add(header.uri() + ": " + why);
+            }
+        }
+        bannerVisible.set(!lines.isEmpty());
+        bannerText.set(lines.isEmpty() ? "" : String.join("\n", lines)
+                + "\nRetrying automatically with increasing pauses. Rows marked stale show the last known state.");
+    }
+
+    private void updateSummary() {
+        int total = table.size();
+        int shown = table.visibleRows().size();
+        String domains = total == 1 ? "1 domain" : total + " domains";
+        String where = connections.size() == 1 ? "" : " on " + connections.size() + " connections";
+        summary.set(shown == total ? domains + where : shown + " of " + domains + where + " shown");
+    }
+
+    private static void closeQuietly(AutoCloseable handle) {
+        try {
+            handle.close();
+        } catch (Exception e) {
+            // Unsubscribing from a closing session cannot fail in a way the user could act on.
+            LOG.log(Level.FINE, "unsubscribe failed", e);
+        }
+    }
+
+    public DomainTable table() {
+        return table;
+    }
+
+    public DomainActions actions() {
+        return actions;
+    }
+
+    public ObservableList<ConnectionViewModel> connections() {
+        return readOnlyHeaders;
+    }
+
+    public List<String> connectionUris() {
+        return List.copyOf(connections.keySet());
+    }
+
+    public Optional<DomainRow> row(DomainKey key) {
+        return table.row(key);
+    }
+
+    /** What the user typed into the filter box. */
+    public StringProperty filterTextProperty() {
+        return filterText;
+    }
+
+    /** One line per lost connection and what happens next; empty while all are connected. */
+    public ReadOnlyStringProperty bannerTextProperty() {
+        return bannerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty bannerVisibleProperty() {
+        return bannerVisible.getReadOnlyProperty();
+    }
+
+    /** "12 domains", "3 of 12 domains shown". */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(storeSubscription);
+        for (Connection connection : connections.values()) {
+            connection.handles().forEach(MainViewModel::closeQuietly);
+            connection.session().close();
+        }
+        connections.clear();
+        headers.clear();
+        tasks.shutdown();
+    }
+}
