@@ -11,9 +11,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.hypervisor.RuntimeLabel;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
+import org.libvirt.SecurityLabel;
 
 /** Builds {@link DomainRecord}s: identity, state, XML and, on this host, the QEMU pid. */
 final class DomainRecords {
@@ -79,7 +81,24 @@ final class DomainRecords {
             state = DomainStates.fromInfo(domain.getInfo().state);
         }
         String xml = domain.getXMLDesc(0);
-        return new DomainRecord(uuid, name, state, xml, state.isActive() ? pid(name) : OptionalLong.empty());
+        if (!state.isActive()) {
+            return new DomainRecord(uuid, name, state, xml, OptionalLong.empty());
+        }
+        return new DomainRecord(uuid, name, state, xml, pid(name), runtimeLabel(domain));
+    }
+
+    /** What the primary security driver says the running domain's process carries, if it says. */
+    private static Optional<RuntimeLabel> runtimeLabel(Domain domain) {
+        try {
+            SecurityLabel label = domain.getSecurityLabel();
+            if (label == null || label.getLabel() == null || label.getLabel().isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new RuntimeLabel(label.getLabel(), label.isEnforced()));
+        } catch (LibvirtException e) {
+            // Drivers without virDomainGetSecurityLabel, or a domain that stopped meanwhile.
+            return Optional.empty();
+        }
     }
 
     private Map<String, DomainState> statesByUuid(LibvirtConnect connect) throws NativeCallException {

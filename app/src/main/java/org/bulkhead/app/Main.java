@@ -1,0 +1,49 @@
+package org.bulkhead.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import org.bulkhead.app.gui.GuiLauncher;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Bulkhead's command line: no subcommand opens the window; {@code report} prints the inventory. */
+@Command(name = "bulkhead", mixinStandardHelpOptions = true, version = "Bulkhead 0.1.0",
+        description = "A virtual-machine manager that isolates every VM by default and shows the sVirt"
+                + " label and enforcing state of each one.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = "--connect", paramLabel = "URI",
+            description = "open this libvirt connection (repeatable); without it, the remembered"
+                    + " connections, or test:///default")
+    private List<String> connections = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(commandLine(Wiring::real).execute(args));
+    }
+
+    /** The command line; {@code wiring} is only called for a command that needs libvirt. */
+    static CommandLine commandLine(java.util.function.Supplier<Wiring> wiring) {
+        CommandLine line = new CommandLine(new Main(), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                if (type == ReportCommand.class) {
+                    return type.cast(new ReportCommand(wiring.get()));
+                }
+                return CommandLine.defaultFactory().create(type);
+            }
+        });
+        line.addSubcommand("report", ReportCommand.class);
+        line.setCaseInsensitiveEnumValuesAllowed(true);
+        return line;
+    }
+
+    @Override
+    public Integer call() {
+        GuiLauncher.launch(connections);
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package org.bulkhead.app;
+
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import org.bulkhead.hostsec.LocalHostSecurity;
+import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.hypervisor.Hypervisor;
+import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.ConnectionSession;
+import org.bulkhead.model.store.DomainStore;
+
+/**
+ * The one place that joins ports to adapters: the libvirt hypervisor, this machine's security
+ * driver, and the inspector that turns domain records into snapshots with labels and checks.
+ */
+public final class Wiring {
+
+    private final Hypervisor hypervisor;
+    private final HostSecurity hostSecurity;
+    private final DomainInspector inspector;
+
+    private Wiring(Hypervisor hypervisor, HostSecurity hostSecurity) {
+        this.hypervisor = hypervisor;
+        this.hostSecurity = hostSecurity;
+        this.inspector = new DomainInspector(Optional.of(hostSecurity));
+    }
+
+    /** The real parts: libvirt through libvirt-java, this host's security driver through JNA. */
+    public static Wiring real() {
+        return new Wiring(new LibvirtHypervisor(), LocalHostSecurity.create());
+    }
+
+    public Hypervisor hypervisor() {
+        return hypervisor;
+    }
+
+    public HostSecurity hostSecurity() {
+        return hostSecurity;
+    }
+
+    public DomainInspector inspector() {
+        return inspector;
+    }
+
+    /** A session for {@code uri}, not yet opened, feeding {@code store}. */
+    public ConnectionSession session(String uri, DomainStore store) {
+        return new ConnectionSession(hypervisor, uri, store, inspector::probeHost, inspector);
+    }
+
+    /** A store notifying on {@code executor} (the FX thread in the window, a direct one elsewhere). */
+    public static DomainStore store(Executor executor) {
+        return new DomainStore(executor);
+    }
+}

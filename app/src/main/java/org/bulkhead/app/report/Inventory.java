@@ -1,0 +1,21 @@
+package org.bulkhead.app.report;
+
+import java.util.List;
+
+import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.store.DomainSnapshot;
+
+/** The inventory of one connection, rendered for people (a table) or for programs (JSON). */
+public final class Inventory {
+
+    private Inventory() {
+    }
+
+    public static String json(HostContext host, List<DomainSnapshot> domains) {
+        return InventoryJson.render(host, domains) + System.lineSeparator();
+    }
+
+    public static String table(HostContext host, List<DomainSnapshot> domains) {
+        return InventoryTable.render(host, domains);
+    }
+}
