@@ -54,3 +54,13 @@ bulkhead_jdk() {
        "or set JAVA_HOME to it." >&2
   return 1
 }
+
+# bulkhead_maven_env: quiets the warning Maven's bundled Guava triggers on JDK 24 and newer
+# (sun.misc.Unsafe memory access), so builds show only Bulkhead's own output. Needs JAVA_HOME.
+bulkhead_maven_env() {
+  local major
+  major=$(bulkhead_jdk_major "$JAVA_HOME") || return 0
+  if (( major >= 24 )); then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
+}
