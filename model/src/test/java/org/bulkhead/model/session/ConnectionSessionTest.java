@@ -1,0 +1,123 @@
+package org.bulkhead.model.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.bulkhead.model.hypervisor.DomainEvent;
+import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.store.ConnectionStatus;
+import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.model.store.DomainStore;
+
+/** A session keeps the store in step with the hypervisor: events, lost connections, resync. */
+class ConnectionSessionTest {
+
+    private static final String A = "11111111-1111-1111-1111-111111111111";
+    private static final String B = "22222222-2222-2222-2222-222222222222";
+
+    private final FakeHypervisor hypervisor = new FakeHypervisor();
+    private final DomainStore store = new DomainStore(Runnable::run);
+    private final List<String> errors = new CopyOnWriteArrayList<>();
+    private ConnectionSession session;
+
+    @BeforeEach
+    void open() throws Exception {
+        hypervisor.domains.put(A, FakeHypervisor.domain(A, "alpha", DomainState.SHUT_OFF));
+        DomainInspector inspector = new DomainInspector(Optional.empty());
+        session = new ConnectionSession(hypervisor, FakeHypervisor.URI, store, inspector::probeHost, inspector);
+        session.onError(errors::add);
+        session.open();
+        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session connects");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+    }
+
+    @Test
+    void theFirstSyncFillsTheStoreWithTheDomainsAndTheirLabels() {
+        var alpha = store.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow();
+        assertEquals("alpha", alpha.name());
+        assertEquals(DomainState.SHUT_OFF, alpha.state());
+        assertEquals(Optional.of("+200001:+64055"), alpha.security().label());
+    }
+
+    @Test
+    void anEventRefreshesOnlyThatDomainWithoutListingAll() throws Exception {
+        int lists = hypervisor.listCalls.get();
+        hypervisor.domains.put(A, FakeHypervisor.domain(A, "alpha", DomainState.RUNNING));
+        hypervisor.emit(A, DomainEvent.Kind.STARTED);
+        await(() -> store.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow().state() == DomainState.RUNNING,
+                "the started domain shows as running");
+        assertEquals(lists, hypervisor.listCalls.get(), "an event never triggers a full listing");
+
+        hypervisor.domains.put(B, FakeHypervisor.domain(B, "beta", DomainState.SHUT_OFF));
+        hypervisor.emit(B, DomainEvent.Kind.DEFINED);
+        await(() -> store.get(new DomainKey(FakeHypervisor.URI, B)).isPresent(), "a domain defined elsewhere appears");
+
+        hypervisor.domains.remove(B);
+        hypervisor.emit(B, DomainEvent.Kind.UNDEFINED);
+        await(() -> store.get(new DomainKey(FakeHypervisor.URI, B)).isEmpty(), "an undefined domain disappears");
+    }
+
+    @Test
+    void aLostConnectionIsReportedOnceThenReconnectedAndResynced() throws Exception {
+        hypervisor.killDaemon();
+        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.LOST, "the loss shows in the store");
+        assertTrue(store.get(new DomainKey(FakeHypervisor.URI, A)).isPresent(), "rows stay, marked stale by the status");
+
+        // changed while the daemon was away: only a full resync can know
+        hypervisor.domains.put(B, FakeHypervisor.domain(B, "beta", DomainState.RUNNING));
+        hypervisor.domains.remove(A);
+        hypervisor.startDaemon();
+        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session reconnects by itself");
+        assertTrue(store.get(new DomainKey(FakeHypervisor.URI, B)).isPresent(), "the resync adds what appeared");
+        assertTrue(store.get(new DomainKey(FakeHypervisor.URI, A)).isEmpty(), "the resync drops what went");
+        assertEquals(1, errors.stream().filter(e -> e.startsWith("Lost the connection")).count(), errors.toString());
+        assertTrue(session.lastError().isEmpty(), "the banner's error clears after reconnecting");
+    }
+
+    @Test
+    void aFailedActionReachesTheCallerWithLibvirtsMessage() throws Exception {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        session.perform(A, connection -> connection.destroy(A), failures::add);
+        await(() -> !failures.isEmpty(), "the failure is reported");
+        assertTrue(failures.get(0).contains("not running"), failures.toString());
+    }
+
+    @Test
+    void statisticsAreOneBatchedCallPerIntervalNotOnePerDomain() throws Exception {
+        hypervisor.domains.put(B, FakeHypervisor.domain(B, "beta", DomainState.RUNNING));
+        int domainCalls = hypervisor.domainCalls.get();
+        AutoCloseable subscription = session.onStats(Duration.ofMillis(50), stats -> { });
+        Thread.sleep(400);
+        subscription.close();
+        int samples = hypervisor.statsCalls.get();
+        assertTrue(samples >= 3 && samples <= 10, "about one sample per interval, got " + samples);
+        assertEquals(domainCalls, hypervisor.domainCalls.get(), "sampling never asks domain by domain");
+        Thread.sleep(200);
+        assertEquals(samples, hypervisor.statsCalls.get(), "sampling stops with the last listener");
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
+        }
+    }
+}
