@@ -7,6 +7,8 @@ import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.label.DacLabel;
+import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.plan.ResourceLabel;
 import org.bulkhead.model.session.HostContext;
@@ -48,7 +50,7 @@ final class ResourceVerifier {
             return new ResourceCheck(planned, shown, ResourceCheck.Verdict.NOT_CHECKED, planned.reason());
         }
         boolean matches = dac ? sameOwner(planned.label().get(), actual)
-                : actual.selinuxContext().map(ctx -> ctx.equals(planned.label().get())).orElse(false);
+                : actual.selinuxContext().map(ctx -> sameContext(ctx, planned.label().get())).orElse(false);
         if (matches) {
             return new ResourceCheck(planned, shown, ResourceCheck.Verdict.MATCH, "carries the planned label");
         }
@@ -56,6 +58,15 @@ final class ResourceVerifier {
                 ? "simulated: the test driver never relabels files"
                 : "expected " + planned.label().get();
         return new ResourceCheck(planned, shown, ResourceCheck.Verdict.MISMATCH, detail);
+    }
+
+    /** Equal as contexts: {@code s0:c9,c7} on a file is the same label as a planned {@code s0:c7,c9}. */
+    private static boolean sameContext(String actual, String planned) {
+        try {
+            return SecurityContext.parse(actual).equals(SecurityContext.parse(planned));
+        } catch (LabelFormatException e) {
+            return actual.equals(planned);
+        }
     }
 
     private static boolean sameOwner(String plannedDac, FileLabel actual) {
