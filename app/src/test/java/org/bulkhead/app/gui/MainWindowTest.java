@@ -15,6 +15,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
 import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -230,6 +231,23 @@ class MainWindowTest {
             virsh.start(TEST_UUID);
             ui.await("and events flow again on the new connection", () -> ui.cell("test", "State").equals("running"));
         }
+    }
+
+    @Test
+    void addConnectionOpensTheHostAndRemembersItForTheNextRun() throws Exception {
+        ui.open(dir, DEFAULT);
+        String node = node(domain("elsewhere", "s0:c9,c10", "running"));
+
+        ui.clickOn(ui.toolbarButton("addConnectionButton"));
+        ui.await("the Add connection dialog asks for a URI", ui::dialogOpen);
+        ui.clickOn("#connection-uri").write(node);
+        ui.clickOn(ui.dialogButton("Connect"));
+
+        ui.await("the new host's header says connected", () -> ui.headerText(node).contains("connected"));
+        ui.await("its domain is listed beside test:///default's",
+                () -> ui.shownNames().containsAll(List.of("elsewhere", "test")));
+        ui.await("the connection is saved for the next run", () -> Files.exists(dir.resolve("connections.json"))
+                && new KnownConnections(dir.resolve("connections.json")).load().equals(List.of(node)));
     }
 
     private String node(String... domains) throws IOException {
