@@ -145,6 +145,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void aHostThatNeverAnsweredIsNotCalledLost() {
+        viewModel().open(Snapshots.URI);
+        store.setStatus(Snapshots.URI, ConnectionStatus.LOST);
+        assertEquals("cannot connect, retrying automatically", viewModel.connections().get(0).statusTextProperty().get());
+        assertTrue(viewModel.bannerVisibleProperty().get(), "still a banner: nothing from this host is shown");
+    }
+
+    @Test
     void usageSamplesBecomeSparklineSeriesForRunningDomainsOnly() {
         connectWithThreeDomains();
         long second = 1_000_000_000L;
