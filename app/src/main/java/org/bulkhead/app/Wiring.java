@@ -32,6 +32,11 @@ public final class Wiring {
         return new Wiring(new LibvirtHypervisor(), LocalHostSecurity.create());
     }
 
+    /** Given parts: tests pass a hypervisor they can break or a host security they control. */
+    public static Wiring of(Hypervisor hypervisor, HostSecurity hostSecurity) {
+        return new Wiring(hypervisor, hostSecurity);
+    }
+
     public Hypervisor hypervisor() {
         return hypervisor;
     }

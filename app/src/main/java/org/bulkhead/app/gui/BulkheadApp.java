@@ -5,26 +5,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.bulkhead.app.Wiring;
-import org.bulkhead.model.store.DomainStore;
-import org.bulkhead.ui.common.BackgroundTaskExecutor;
 import org.bulkhead.ui.common.FxDialogService;
 import org.bulkhead.ui.common.Problem;
-import org.bulkhead.ui.connection.AddConnectionView;
-import org.bulkhead.ui.connection.AddConnectionViewModel;
 import org.bulkhead.ui.connection.KnownConnections;
-import org.bulkhead.ui.details.DetailsWindows;
-import org.bulkhead.ui.main.MainView;
-import org.bulkhead.ui.main.MainViewModel;
 
 /**
  * The application: wires the real adapters into the main window, opens the connections named on
@@ -39,33 +30,15 @@ public final class BulkheadApp extends Application {
 
     static volatile List<String> requestedConnections = List.of();
 
-    private MainViewModel viewModel;
-    private BackgroundTaskExecutor tasks;
-    private DetailsWindows details;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
-        Wiring wiring = Wiring.real();
-        DomainStore store = Wiring.store(Platform::runLater);
         KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
-        Window[] owner = new Window[1];
-        FxDialogService dialogs = new FxDialogService(() -> owner[0]);
-        tasks = new BackgroundTaskExecutor(Platform::runLater);
-        viewModel = new MainViewModel(store, uri -> wiring.session(uri, store), known, tasks, dialogs,
-                Platform::runLater, STATS_INTERVAL);
-        details = new DetailsWindows(() -> owner[0]);
-        MainView view = new MainView(viewModel, details::open, () -> addConnection(owner[0]), Platform::exit);
-        owner[0] = stage;
-        view.show(stage);
-        for (String uri : startupConnections(requestedConnections, known, dialogs)) {
-            viewModel.open(uri);
-        }
-    }
-
-    private void addConnection(Window owner) {
-        new AddConnectionView(new AddConnectionViewModel(Set.copyOf(viewModel.connectionUris())))
-                .showAndWait(owner)
-                .ifPresent(viewModel::addConnection);
+        window = MainWindow.show(stage, Wiring.real(), known, List.of(), STATS_INTERVAL, Platform::exit);
+        // After the window is up, so a problem with the saved connections has a window to belong to.
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        startupConnections(requestedConnections, known, dialogs).forEach(window.viewModel()::open);
     }
 
     /** The command line's connections; else the remembered ones; else the embedded test driver. */
@@ -90,14 +63,8 @@ public final class BulkheadApp extends Application {
 
     @Override
     public void stop() {
-        if (details != null) {
-            details.closeAll();
-        }
-        if (viewModel != null) {
-            viewModel.close();
-        }
-        if (tasks != null) {
-            tasks.shutdown();
+        if (window != null) {
+            window.close();
         }
     }
 }

@@ -161,9 +161,15 @@ public final class ConnectionSession implements AutoCloseable {
             HypervisorConnection opened = hypervisor.open(uri);
             connection = opened;
             host = hostProbe.apply(opened);
+            // This session unsubscribes before it closes a connection itself, so CLOSED seen here means
+            // something else closed it under the session: as good as lost, reconnect.
             stateSubscription = opened.onStateChange(state -> {
-                if (state == ConnectionState.LOST) {
-                    worker.execute(this::connectionLost);
+                if (state == ConnectionState.LOST || state == ConnectionState.CLOSED) {
+                    worker.execute(() -> {
+                        if (connection == opened) {
+                            connectionLost();
+                        }
+                    });
                 }
             });
             eventSubscription = opened.subscribe(this::onEvent);
@@ -211,10 +217,8 @@ public final class ConnectionSession implements AutoCloseable {
 
     private void onEvent(DomainEvent event) {
         // On libvirt's event-loop thread: only enqueue. Bursts for one domain collapse into one refresh.
-        if (event.kind() == DomainEvent.Kind.UNDEFINED) {
-            store.remove(new DomainKey(uri, event.uuid()));
-            return;
-        }
+        // Undefinitions go through the worker too: removing here could overtake a refresh that read
+        // the domain just before it went, which would then bring the row back.
         if (pendingRefresh.add(event.uuid())) {
             worker.execute(() -> {
                 pendingRefresh.remove(event.uuid());

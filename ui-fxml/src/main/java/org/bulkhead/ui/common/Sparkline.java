@@ -22,6 +22,7 @@ public final class Sparkline extends Region {
         series.addListener((obs, old, now) -> requestLayout());
         setMinSize(24, 10);
         setPrefSize(64, 16);
+        setMaxHeight(USE_PREF_SIZE);
     }
 
     public ObjectProperty<UsageSeries> seriesProperty() {

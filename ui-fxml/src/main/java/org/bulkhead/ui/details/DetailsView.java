@@ -162,6 +162,20 @@ public final class DetailsView {
 
     private static <S> void column(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TextCell<>());
+    }
+
+    /** Plain text, whole in a tooltip when the column is too narrow for it. */
+    private static final class TextCell<S> extends TableCell<S, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            tooltip.setText(value);
+            setTooltip(empty || value == null || value.isEmpty() ? null : tooltip);
+        }
     }
 
     private static ObservableValue<String> text(String value) {

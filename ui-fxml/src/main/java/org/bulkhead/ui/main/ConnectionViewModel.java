@@ -31,6 +31,7 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper enforcementText = new ReadOnlyStringWrapper(this, "enforcementText", "");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private boolean everOpen;
 
     public ConnectionViewModel(String uri) {
         this.uri = uri;
@@ -41,11 +42,13 @@ public final class ConnectionViewModel {
     }
 
     void update(ConnectionStatus next, Optional<HostContext> host, String lastError) {
+        everOpen |= next == ConnectionStatus.OPEN;
         status.set(next);
         statusText.set(switch (next) {
             case CONNECTING -> "connecting…";
             case OPEN -> "connected";
-            case LOST -> "connection lost, reconnecting automatically";
+            // Never connected is not "lost": the URI, the network or the daemon may be wrong from the start.
+            case LOST -> everOpen ? "connection lost, reconnecting automatically" : "cannot connect, retrying automatically";
             case CLOSED -> "closed";
         });
         host.ifPresent(this::describe);

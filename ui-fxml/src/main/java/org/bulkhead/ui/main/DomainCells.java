@@ -1,6 +1,7 @@
 package org.bulkhead.ui.main;
 
 import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -167,6 +168,7 @@ final class DomainCells {
             getStyleClass().add("usage-cell");
             value.getStyleClass().add("usage-value");
             value.setMinWidth(USE_PREF_SIZE);
+            box.setAlignment(Pos.CENTER_LEFT);
             HBox.setHgrow(sparkline, Priority.ALWAYS);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }

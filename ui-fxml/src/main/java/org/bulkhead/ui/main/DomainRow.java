@@ -46,7 +46,8 @@ public final class DomainRow {
         }
         name.set(next.name());
         state.set(next.state());
-        model.set(next.security().primaryModel());
+        // A domain with no confining label still says so in the Model column.
+        model.set(next.security().primaryModel().isEmpty() ? "none" : next.security().primaryModel());
         label.set(LabelText.of(next.security().label().orElse("")));
         enforcement.set(next.security().enforcement());
         trust.set(next.security().trust());

@@ -46,6 +46,8 @@ import org.bulkhead.ui.common.Views;
 public final class MainView {
 
     /** Ctrl+N belongs to the New VM wizard; nothing else may take it. */
+    /** Tall enough for one line of text and a sparkline. */
+    static final double ROW_HEIGHT = 26;
     public static final KeyCombination NEW_VM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
 
     @FXML private BorderPane root;
@@ -127,6 +129,10 @@ public final class MainView {
     private void initialize() {
         configureColumns();
         domainTable.setItems(viewModel.table().visibleRows());
+        // One row height for all rows: the table never measures thousands of cells, and a label or
+        // sparkline cannot stretch its row.
+        domainTable.setFixedCellSize(ROW_HEIGHT);
+        domainTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         domainTable.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         domainTable.setRowFactory(table -> {
             DomainCells.Row row = new DomainCells.Row();

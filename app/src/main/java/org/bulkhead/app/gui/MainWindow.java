@@ -1,0 +1,79 @@
+package org.bulkhead.app.gui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.bulkhead.app.Wiring;
+import org.bulkhead.model.store.DomainStore;
+import org.bulkhead.ui.common.BackgroundTaskExecutor;
+import org.bulkhead.ui.common.FxDialogService;
+import org.bulkhead.ui.connection.AddConnectionView;
+import org.bulkhead.ui.connection.AddConnectionViewModel;
+import org.bulkhead.ui.connection.KnownConnections;
+import org.bulkhead.ui.details.DetailsWindows;
+import org.bulkhead.ui.main.MainView;
+import org.bulkhead.ui.main.MainViewModel;
+
+/**
+ * The main window put together from the given adapters: its view model, dialogs, details
+ * windows and the "Add connection" dialog. The application shows one; UI tests build their own
+ * on a stage they own, with adapters they can break.
+ */
+public final class MainWindow implements AutoCloseable {
+
+    private final MainViewModel viewModel;
+    private final BackgroundTaskExecutor tasks;
+    private final DetailsWindows details;
+    private final Stage stage;
+
+    private MainWindow(Stage stage, Wiring wiring, KnownConnections known, Duration statsInterval, Runnable quit) {
+        this.stage = stage;
+        DomainStore store = Wiring.store(Platform::runLater);
+        FxDialogService dialogs = new FxDialogService(() -> stage);
+        tasks = new BackgroundTaskExecutor(Platform::runLater);
+        viewModel = new MainViewModel(store, uri -> wiring.session(uri, store), known, tasks, dialogs,
+                Platform::runLater, statsInterval);
+        details = new DetailsWindows(() -> stage);
+        MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
+        view.show(stage);
+    }
+
+    /**
+     * Shows the window on {@code stage} and starts opening {@code connections}; call on the FX thread.
+     *
+     * @param quit what the Quit menu item does
+     */
+    public static MainWindow show(Stage stage, Wiring wiring, KnownConnections known, List<String> connections,
+            Duration statsInterval, Runnable quit) {
+        MainWindow window = new MainWindow(stage, wiring, known, statsInterval, quit);
+        connections.forEach(window.viewModel::open);
+        return window;
+    }
+
+    private void addConnection(Window owner) {
+        new AddConnectionView(new AddConnectionViewModel(Set.copyOf(viewModel.connectionUris())))
+                .showAndWait(owner)
+                .ifPresent(viewModel::addConnection);
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    /** Closes the details windows and every connection; call on the FX thread. */
+    @Override
+    public void close() {
+        details.closeAll();
+        viewModel.close();
+        tasks.shutdown();
+    }
+}

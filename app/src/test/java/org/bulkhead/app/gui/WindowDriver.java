@@ -1,0 +1,208 @@
+package org.bulkhead.app.gui;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import org.bulkhead.app.Wiring;
+import org.bulkhead.hostsec.LocalHostSecurity;
+import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.ui.connection.KnownConnections;
+import org.bulkhead.ui.main.DomainRow;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Opens the real main window on a stage, on real test:/// connections through a hypervisor the
+ * test can break, and reads back what a user would see: cell texts, dialogs, the banner.
+ */
+final class WindowDriver extends FxRobot {
+
+    static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    final BreakableHypervisor hypervisor = new BreakableHypervisor(new LibvirtHypervisor());
+    private MainWindow window;
+
+    /** Shows the window with these connections open, and waits until each one has connected. */
+    WindowDriver open(Path configDir, String... uris) throws Exception {
+        Wiring wiring = Wiring.of(hypervisor, LocalHostSecurity.create());
+        KnownConnections known = new KnownConnections(configDir.resolve("connections.json"));
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxToolkit.setupFixture(() -> window = MainWindow.show(stage, wiring, known, List.of(uris),
+                Duration.ofMillis(200), () -> { }));
+        for (String uri : uris) {
+            await("the header of " + uri + " says connected", () -> headerText(uri).contains("connected"));
+        }
+        return this;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    /** Closes the window and waits until libvirt has let go of every connection. */
+    void close() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            for (Window w : List.copyOf(Window.getWindows())) {
+                if (w != window.stage() && w instanceof Stage stage) {
+                    stage.close();
+                }
+            }
+            window.close();
+        });
+        FxToolkit.cleanupStages();
+        await("every libvirt connection is closed", hypervisor::allClosed);
+    }
+
+    /** Waits until {@code condition}, evaluated on the FX thread, holds; fails with what the window shows. */
+    void await(String what, Callable<Boolean> condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            try {
+                if (Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS))) {
+                    return;
+                }
+            } catch (Exception e) {
+                throw new AssertionError("checking that " + what + " failed", e);
+            }
+            if (System.nanoTime() > deadline) {
+                fail("waited " + PATIENCE.toSeconds() + " s for: " + what + "\nthe table shows:\n" + onFx(this::tableText)
+                        + "\nopen dialogs: " + onFx(this::dialogTexts));
+            }
+            sleep(50);
+        }
+    }
+
+    <T> T onFx(Supplier<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::get).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    TableView<DomainRow> table() {
+        return lookup("#domainTable").queryAs(TableView.class);
+    }
+
+    /** The names in the order the table shows them. */
+    List<String> shownNames() {
+        return onFx(() -> table().getItems().stream().map(DomainRow::name).toList());
+    }
+
+    /** Every column's text of the visible row showing {@code name}, by column title; empty if not shown. */
+    Optional<List<String>> rowCells(String name) {
+        for (Node node : table().lookupAll(".table-row-cell")) {
+            if (node instanceof TableRow<?> row && !row.isEmpty() && row.getItem() instanceof DomainRow domain
+                    && domain.name().equals(name) && row.isVisible()) {
+                List<String> cells = new ArrayList<>();
+                for (Node child : row.getChildrenUnmodifiable()) {
+                    if (child instanceof TableCell<?, ?> cell) {
+                        cells.add(cell.getTableColumn().getText() + "=" + texts(cell));
+                    }
+                }
+                return Optional.of(cells);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The text a column shows for the domain, e.g. cell("test", "State") is "running". */
+    String cell(String name, String column) {
+        return rowCells(name).orElseThrow(() -> new AssertionError(name + " is not shown"))
+                .stream().filter(c -> c.startsWith(column + "=")).findFirst()
+                .map(c -> c.substring(column.length() + 1))
+                .orElseThrow(() -> new AssertionError("no column " + column));
+    }
+
+    String tableText() {
+        return table().getItems().stream().map(row -> rowCells(row.name()).map(Object::toString).orElse(row.name()))
+                .collect(Collectors.joining("\n"));
+    }
+
+    String headerText(String uri) {
+        return lookup(".connection-header").queryAll().stream()
+                .filter(header -> texts(header).contains(uri))
+                .map(WindowDriver::texts).findFirst().orElse("");
+    }
+
+    /** What every open dialog says: header, content and buttons. */
+    List<String> dialogTexts() {
+        return lookup(".dialog-pane").queryAll().stream().filter(Node::isVisible).map(WindowDriver::texts).toList();
+    }
+
+    /** The visible, enabled button labelled {@code text} in an open dialog. */
+    Button dialogButton(String text) {
+        return lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> text.equals(b.getText()) && b.isVisible() && !b.isDisabled()).findFirst()
+                .orElseThrow(() -> new AssertionError("no dialog button " + text + " in " + dialogTexts()));
+    }
+
+    Button toolbarButton(String id) {
+        return lookup("#" + id).queryButton();
+    }
+
+    boolean dialogOpen() {
+        return lookup(".dialog-pane").queryAll().stream().anyMatch(pane -> pane instanceof DialogPane
+                && pane.getScene() != null && pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing());
+    }
+
+    /** Selects the domain's row with the mouse, as a user would. */
+    void select(String name) {
+        await(name + " is shown", () -> rowCells(name).isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row = table().lookupAll(".table-row-cell").stream()
+                .filter(n -> n instanceof TableRow<?> r && r.getItem() instanceof DomainRow d && d.name().equals(name))
+                .findFirst().orElseThrow();
+        clickOn(row);
+        await(name + " is selected", () -> table().getSelectionModel().getSelectedItem() != null
+                && table().getSelectionModel().getSelectedItem().name().equals(name));
+    }
+
+    /** All text under a node, in scene order, separated by spaces. */
+    static String texts(Node node) {
+        List<String> parts = new ArrayList<>();
+        collect(node, parts);
+        return String.join(" ", parts);
+    }
+
+    private static void collect(Node node, List<String> parts) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof TextFlow flow) {
+            // One line of styled runs (a label and its MCS range) reads as one word, as on screen.
+            parts.add(flow.getChildren().stream().filter(Node::isVisible).filter(Text.class::isInstance)
+                    .map(t -> ((Text) t).getText()).collect(Collectors.joining()).strip());
+            return;
+        }
+        if (node instanceof Text text && text.getText() != null && !text.getText().isBlank()) {
+            parts.add(text.getText().strip());
+        }
+        if (node instanceof Parent parent) {
+            parent.getChildrenUnmodifiable().forEach(child -> collect(child, parts));
+        }
+    }
+}
