@@ -51,7 +51,7 @@ import org.bulkhead.ui.main.MainViewModel;
  * the public API of ui-fxml and the app's {@link Wiring}, so the numbers are the application's.
  * {@code --mode bare} measures an empty JavaFX window instead, the floor for the startup budget;
  * {@code --fixed-cell-size PX} sets the table's fixed row height from outside, to measure the
- * window as it would be with that change.
+ * window as it would be with that change; {@code --startup-only} stops once the table is populated.
  *
  * <pre>java ... MainWindowScale --connect test:///ABS/node.xml --domains 5000 --out window.properties</pre>
  *
@@ -79,12 +79,20 @@ public final class MainWindowScale {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--mode", "window", "--domains", "5000",
                 "--events", "200", "--burst", "1000", "--idle-seconds", "60", "--out", "window.properties"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            options.put(args[i], args[i + 1]);
+        boolean wellFormed = true;
+        for (int i = 0; i < args.length; i++) {
+            wellFormed &= args[i].startsWith("--");
+            if (args[i].equals("--startup-only")) {
+                options.put(args[i], "true");
+            } else if (i + 1 < args.length) {
+                options.put(args[i], args[++i]);
+            } else {
+                wellFormed = false;
+            }
         }
-        if (args.length % 2 != 0 || (options.get("--mode").equals("window") && !options.containsKey("--connect"))) {
+        if (!wellFormed || (options.get("--mode").equals("window") && !options.containsKey("--connect"))) {
             System.err.println("usage: MainWindowScale [--mode window|bare] --connect URI [--domains N] [--events N]"
-                    + " [--burst N] [--idle-seconds N] [--fixed-cell-size PX] [--out FILE]");
+                    + " [--burst N] [--idle-seconds N] [--fixed-cell-size PX] [--startup-only] [--out FILE]");
             System.exit(2);
         }
         MainWindowScale bench = new MainWindowScale(options);
@@ -140,10 +148,19 @@ public final class MainWindowScale {
         results.put("startup.toolkitUpMs", sinceLaunch());
 
         Wiring wiring = Wiring.real();
+        results.put("startup.wiredMs", sinceLaunch());
         ObservedHypervisor hypervisor = new ObservedHypervisor(wiring.hypervisor());
         DomainStore store = Wiring.store(Platform::runLater);
         AtomicLong storeFlushes = new AtomicLong();
-        store.addListener(change -> storeFlushes.incrementAndGet());
+        // Around the view model's own store listener (listeners run in order): its FX-thread time.
+        AtomicLong applyStart = new AtomicLong();
+        AtomicLong applyLongest = new AtomicLong();
+        store.addListener(change -> {
+            storeFlushes.incrementAndGet();
+            applyStart.set(System.nanoTime());
+        });
+        AtomicLong snapshotNanos = new AtomicLong();
+        AtomicLong probeNanos = new AtomicLong();
         List<String> errors = new CopyOnWriteArrayList<>();
         Path known = Files.createTempDirectory("bulkhead-bench").resolve("connections.json");
 
@@ -155,10 +172,13 @@ public final class MainWindowScale {
             BackgroundTaskExecutor tasks = new BackgroundTaskExecutor(Platform::runLater);
             MainViewModel viewModel = new MainViewModel(store,
                     connectionUri -> new ConnectionSession(hypervisor, connectionUri, store,
-                            wiring.inspector()::probeHost, wiring.inspector()),
+                            connection -> timed(probeNanos, () -> wiring.inspector().probeHost(connection)),
+                            (host, record) -> timed(snapshotNanos, () -> wiring.inspector().snapshot(host, record))),
                     new KnownConnections(known), tasks, new RecordingDialogs(errors), Platform::runLater,
                     STATS_INTERVAL);
+            store.addListener(change -> applyLongest.accumulateAndGet(System.nanoTime() - applyStart.get(), Math::max));
             MainView view = new MainView(viewModel, row -> { }, () -> { }, () -> { });
+            results.put("startup.viewLoadedMs", sinceLaunch());
             Stage stage = new Stage();
             Scene scene = view.show(stage);
             results.put("startup.windowShownMs", sinceLaunch());
@@ -194,8 +214,16 @@ public final class MainWindowScale {
             throw new IllegalStateException("the table never showed " + expected + " rows; dialogs: " + errors, e);
         }
         results.millis("libvirt.listDomainsMs", hypervisor.lastListNanos());
+        results.millis("startup.hostProbeMs", probeNanos.get());
+        results.millis("startup.snapshotsMs", snapshotNanos.get());
+        results.millis("startup.longestFxApplyMs", applyLongest.get());
         results.put("domains.shown", Fx.call(() -> window.probe().table().getItems().size()));
         results.put("table.rowsOnScreen", Fx.call(() -> window.probe().visibleRows().size()));
+        if (options.containsKey("--startup-only")) {
+            environment();
+            return;
+        }
+
         HypervisorConnection connection = hypervisor.connection().get(10, TimeUnit.SECONDS);
 
         Thread.sleep(3000);
@@ -205,10 +233,10 @@ public final class MainWindowScale {
         List<DomainRow> onScreen = Fx.call(() -> window.probe().visibleRows().stream().filter(MainWindowScale::flippable)
                 .toList());
         results.put("events.onScreenRows", onScreen.size());
-        eventLatencies("event.onScreen", connection, window.probe(), onScreen, events, true, random);
+        eventLatencies("event.onScreen", hypervisor, connection, window.probe(), onScreen, events, true, random);
         List<DomainRow> all = Fx.call(() -> window.probe().table().getItems().stream()
                 .filter(MainWindowScale::flippable).toList());
-        eventLatencies("event.anyRow", connection, window.probe(), all, events, false, random);
+        eventLatencies("event.anyRow", hypervisor, connection, window.probe(), all, events, false, random);
         burst(connection, window.probe(), storeFlushes, Integer.parseInt(options.get("--burst")), random);
 
         idle(window.probe(), Integer.parseInt(options.get("--idle-seconds")));
@@ -219,6 +247,15 @@ public final class MainWindowScale {
             window.viewModel().close();
             window.stage().close();
         });
+    }
+
+    private static <T> T timed(AtomicLong total, java.util.function.Supplier<T> work) {
+        long start = System.nanoTime();
+        try {
+            return work.get();
+        } finally {
+            total.addAndGet(System.nanoTime() - start);
+        }
     }
 
     private record Window(Stage stage, MainViewModel viewModel, TableProbe probe) {
@@ -233,7 +270,7 @@ public final class MainWindowScale {
      * domain, resume a paused one), timed from the call to the row's new state and, for rows on
      * screen, to the laid-out frame showing it. Random pauses keep events out of step with pulses.
      */
-    private void eventLatencies(String key, HypervisorConnection connection, TableProbe probe, List<DomainRow> rows,
+    private void eventLatencies(String key, ObservedHypervisor hypervisor, HypervisorConnection connection, TableProbe probe, List<DomainRow> rows,
             int count, boolean frame, Random random) throws Exception {
         if (rows.isEmpty()) {
             results.put(key + ".count", 0);
@@ -241,6 +278,8 @@ public final class MainWindowScale {
         }
         long[] toRow = new long[count];
         long[] toFrame = new long[count];
+        List<Long> clear = new ArrayList<>();
+        List<Long> behindSample = new ArrayList<>();
         int timeouts = 0;
         int done = 0;
         for (int i = 0; i < count; i++) {
@@ -253,6 +292,7 @@ public final class MainWindowScale {
                 long[] at = seen.get(EVENT_TIMEOUT_SECONDS, TimeUnit.SECONDS);
                 toRow[done] = at[0] - start;
                 toFrame[done] = at[1] - start;
+                (hypervisor.sampledDuring(start, at[0]) ? behindSample : clear).add(toRow[done]);
                 if (done == 0) {
                     results.millis(key + ".firstToRowMs", toRow[0]);
                 }
@@ -264,6 +304,9 @@ public final class MainWindowScale {
             Thread.sleep(20 + random.nextInt(60));
         }
         results.put(key + ".timeouts", timeouts);
+        results.distribution(key + ".clearOfStatsSample.toRowMs", clear.stream().mapToLong(Long::longValue).toArray());
+        results.distribution(key + ".duringStatsSample.toRowMs",
+                behindSample.stream().mapToLong(Long::longValue).toArray());
         results.distribution(key + ".toRowMs", java.util.Arrays.copyOf(toRow, done));
         if (frame) {
             results.distribution(key + ".toFrameMs", java.util.Arrays.copyOf(toFrame, done));

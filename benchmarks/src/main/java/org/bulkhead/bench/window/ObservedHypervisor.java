@@ -28,6 +28,8 @@ final class ObservedHypervisor implements Hypervisor {
     private final CompletableFuture<HypervisorConnection> first = new CompletableFuture<>();
     private final AtomicLong lastListNanos = new AtomicLong(-1);
     private final AtomicLong lastSampleNanos = new AtomicLong(-1);
+    /** Start and end of recent statistics samples, to tell events that waited behind one. */
+    private final java.util.concurrent.ConcurrentLinkedDeque<long[]> samples = new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     ObservedHypervisor(Hypervisor real) {
         this.real = real;
@@ -55,6 +57,16 @@ final class ObservedHypervisor implements Hypervisor {
         return lastSampleNanos.get();
     }
 
+    /** Whether a statistics sample ran at any time between the two {@code System.nanoTime} values. */
+    boolean sampledDuring(long from, long to) {
+        for (long[] sample : samples) {
+            if (sample[0] < to && sample[1] > from) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private final class Timed implements HypervisorConnection {
         private final HypervisorConnection delegate;
 
@@ -73,9 +85,16 @@ final class ObservedHypervisor implements Hypervisor {
         @Override
         public List<DomainStats> sampleStats() {
             long start = System.nanoTime();
-            List<DomainStats> stats = delegate.sampleStats();
-            lastSampleNanos.set(System.nanoTime() - start);
-            return stats;
+            try {
+                return delegate.sampleStats();
+            } finally {
+                long end = System.nanoTime();
+                lastSampleNanos.set(end - start);
+                samples.addLast(new long[] {start, end});
+                while (samples.size() > 64) {
+                    samples.pollFirst();
+                }
+            }
         }
 
         @Override
