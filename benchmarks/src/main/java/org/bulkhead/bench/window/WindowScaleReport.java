@@ -184,11 +184,52 @@ public final class WindowScaleReport {
         md.append("Idle is measured after the events, with the window showing all domains and nothing else\n")
                 .append("happening; the app still samples every running domain's statistics every 2 s in one batched\n")
                 .append("call and redraws the visible sparklines, which is most of the idle cost.\n");
+        md.append(findings(startups, shipped, fixed));
         for (Results run : List.of(shipped, fixed)) {
             if (!run.get("failure").equals("n/a")) {
                 md.append("\n**A run failed:** ").append(run.get("failure")).append('\n');
             }
         }
+        return md.toString();
+    }
+
+    /** What the numbers say, written from them so it cannot go stale when the window changes. */
+    private static String findings(Startups startups, Results shipped, Results fixed) {
+        StringBuilder md = new StringBuilder("\n## Reading the numbers\n\n");
+        String onScreen = spread(startups.shipped(), "table.rowsOnScreen");
+        if (!onScreen.equals("n/a") && Double.parseDouble(onScreen.split(" ")[0]) < 10) {
+            md.append("- **As shipped, the table shows only ").append(onScreen.split(" ")[0])
+                    .append(" rows at a time**, with any number of domains: in the 1280x760\n")
+                    .append("  window each row is 150 to 600 px tall. `TableRowSkinBase`\n")
+                    .append("  sizes a row by its cells' `prefHeight(-1)`; the Label column's cell\n")
+                    .append("  (`DomainCells.SecurityLabel` in ui-fxml) shows a `LabelTextFlow`, a `TextFlow`, as\n")
+                    .append("  its graphic, and a `TextFlow` asked for its height without a width wraps one character\n")
+                    .append("  per line. With a fixed row height the same window shows ")
+                    .append(spread(startups.fixed(), "table.rowsOnScreen").split(" ")[0])
+                    .append(" rows; the cell could instead\n  compute its height from one line of text.\n");
+        }
+        md.append("- Startup to the first populated frame is ").append(spread(startups.shipped(), "startup.populatedFrameMs")
+                .split(" ")[0]).append(" ms as shipped, against ").append(spread(startups.bare(), "bare.firstFrameMs")
+                .split(" ")[0]).append(" ms for a bare window plus ").append(spread(startups.shipped(),
+                "libvirt.listDomainsMs").split(" ")[0]).append(" ms of `listDomains` (medians).\n")
+                .append("  The largest measured parts: `DomainInspector.snapshot` over all domains on the session thread (")
+                .append(spread(startups.shipped(), "startup.snapshotsMs").split(" ")[0])
+                .append(" ms) and loading\n  and showing the main view before any domain arrives (")
+                .append(spread(startups.shipped(), "startup.wiredMs").split(" ")[0]).append(" → ")
+                .append(spread(startups.shipped(), "startup.windowShownMs").split(" ")[0]).append(" ms).\n");
+        md.append("- Event to row: the median is a few milliseconds. The tail comes from events that reach the\n")
+                .append("  connection's worker while it takes a statistics sample: `ConnectionSession` runs\n")
+                .append("  `sampleStats` and the per-event `refreshDomain` on the same single thread (as shipped, p99 ")
+                .append(shipped.get("event.anyRow.duringStatsSample.toRowMs.p99")).append(" ms behind a sample,\n  ")
+                .append(shipped.get("event.anyRow.clearOfStatsSample.toRowMs.p99"))
+                .append(" ms otherwise, for random rows).\n");
+        md.append("- Idle: ").append(shipped.get("idle.cpuPercentOfOneCore"))
+                .append("% of one core as shipped, not near zero. The threads, busiest first: ")
+                .append(shipped.get("idle.topThreads").replaceAll("libvirt test:///\\S+", "the session thread"))
+                .append(". The session thread samples every running domain's statistics every 2 s;\n")
+                .append("  the FX and render threads apply the batch to every row and redraw the sparklines (")
+                .append(shipped.get("idle.layoutPulses")).append(" layout\n  pulses in ")
+                .append(shipped.get("idle.seconds")).append(" s).\n");
         return md.toString();
     }
 
