@@ -217,12 +217,12 @@ public final class WindowScaleReport {
                 .append(" ms) and loading\n  and showing the main view before any domain arrives (")
                 .append(spread(startups.shipped(), "startup.wiredMs").split(" ")[0]).append(" → ")
                 .append(spread(startups.shipped(), "startup.windowShownMs").split(" ")[0]).append(" ms).\n");
-        md.append("- Event to row: the median is a few milliseconds. The tail comes from events that reach the\n")
+        md.append("- Event to row: the median is a few milliseconds. The worst of the tail is events that reach the\n")
                 .append("  connection's worker while it takes a statistics sample: `ConnectionSession` runs\n")
-                .append("  `sampleStats` and the per-event `refreshDomain` on the same single thread (as shipped, p99 ")
+                .append("  `sampleStats` and the per-event `refreshDomain` on the same single thread (as shipped, random rows: p99 ")
                 .append(shipped.get("event.anyRow.duringStatsSample.toRowMs.p99")).append(" ms behind a sample,\n  ")
                 .append(shipped.get("event.anyRow.clearOfStatsSample.toRowMs.p99"))
-                .append(" ms otherwise, for random rows).\n");
+                .append(" ms otherwise).\n");
         md.append("- Idle: ").append(shipped.get("idle.cpuPercentOfOneCore"))
                 .append("% of one core as shipped, not near zero. The threads, busiest first: ")
                 .append(shipped.get("idle.topThreads").replaceAll("libvirt test:///\\S+", "the session thread"))
