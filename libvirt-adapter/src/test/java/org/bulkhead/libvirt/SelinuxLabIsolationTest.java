@@ -225,7 +225,8 @@ class SelinuxLabIsolationTest {
         DomainSecurity b = security(vmB.uuid());
         String labelA = a.label().orElseThrow();
         String imageLabelB = b.imageLabel().orElseThrow();
-        String since = SelinuxLab.sshOk("date +%s");
+        long auditLinesBefore = Long.parseLong(SelinuxLab.sshOk("wc -l < /var/log/audit/audit.log").strip());
+        String pidA = qemuPid(vmA);
 
         Commands.Result own = openThroughQemu(vmA, imageA.path(), "own");
         assertEquals(0, own.exitCode(), "a's QEMU opens its own image: " + own.output());
@@ -242,7 +243,10 @@ class SelinuxLabIsolationTest {
         assertTrue(reverse.output().contains("Permission denied"),
                 "b's QEMU must be refused a's image: " + reverse.output());
 
-        String avc = awaitAvc(since, labelA, imageLabelB, fileName(imageB.path()));
+        String avc = awaitAvc(auditLinesBefore, labelA, imageLabelB);
+        assertTrue(avc.contains("pid=" + pidA + " "), "the denial names a's QEMU (pid " + pidA + "): " + avc);
+        assertTrue(avc.contains("name=\"" + fileName(imageB.path()) + "\""), "the denial names b's image: " + avc);
+        assertTrue(avc.contains("permissive=0"), "the denial was enforced: " + avc);
         SelinuxLab.report("kernel: " + avc);
     }
 
@@ -287,12 +291,17 @@ class SelinuxLabIsolationTest {
         assertEquals(Optional.of(pair), image.mcsPair(), "image label has the domain's pair");
         assertEquals(live.runtimeLabel().get().label(), label.toString());
 
-        String pid = SelinuxLab.sshOk("cat /run/libvirt/qemu/" + SelinuxLab.quote(vm.name()) + ".pid");
+        String pid = qemuPid(vm);
         String process = SelinuxLab.sshOk("ps -o label= -p " + SelinuxLab.quote(pid)).strip();
         assertEquals(label.toString(), process, which + "'s QEMU (pid " + pid + " in the lab) runs under its label");
         SelinuxLab.report("vm " + which + ": QEMU pid " + pid + " runs as " + process + ", image label "
                 + image + ", " + security.enforcement().label());
         return pair;
+    }
+
+    /** The pid of the VM's QEMU in the lab, from the file libvirtd writes there. */
+    private static String qemuPid(DomainRecord vm) {
+        return SelinuxLab.sshOk("cat /run/libvirt/qemu/" + SelinuxLab.quote(vm.name()) + ".pid").strip();
     }
 
     private void assertPlanned(DomainSecurity security, String path, String label) {
@@ -319,20 +328,22 @@ class SelinuxLabIsolationTest {
                 + SelinuxLab.quote(json) + " 2>&1";
     }
 
-    /** Waits for the AVC record of the refusal (auditd writes it shortly after the syscall). */
-    private static String awaitAvc(String since, String source, String target, String name) {
-        String command = "{ ausearch -m AVC -ts " + since + " 2>/dev/null || true; dmesg 2>/dev/null || true; }"
-                + " | grep -F 'denied' | grep -F " + SelinuxLab.quote("scontext=" + source)
-                + " | grep -F " + SelinuxLab.quote("tcontext=" + target) + " | head -n 1";
-        for (int attempt = 0; attempt < 20; attempt++) {
+    /**
+     * Waits for the AVC record of the refusal among the audit log's lines after the first
+     * {@code skipLines} (auditd writes it shortly after the syscall).
+     */
+    private static String awaitAvc(long skipLines, String source, String target) {
+        String command = "tail -n +" + (skipLines + 1) + " /var/log/audit/audit.log"
+                + " | grep -F 'avc:  denied' | grep -F " + SelinuxLab.quote("scontext=" + source + " ")
+                + " | grep -F " + SelinuxLab.quote("tcontext=" + target + " ") + " | head -n 1";
+        for (int attempt = 0; attempt < 10; attempt++) {
             String line = SelinuxLab.ssh(command).output().strip();
             if (!line.isEmpty()) {
-                assertTrue(line.contains("name=\"" + name + "\"") || line.contains("svirt_t"), line);
                 return line;
             }
-            sleep(500);
+            sleep(1000);
         }
-        return fail("no AVC denial from " + source + " on " + target + " in the lab's audit log or kernel log");
+        return fail("no AVC denial from " + source + " on " + target + " in the lab's audit log");
     }
 
     private DomainSecurity security(String uuid) {
