@@ -34,10 +34,18 @@ lab_uri() { echo "qemu+tcp://127.0.0.1:$(lab_libvirt_port)/system"; }
 # lab_image_ready: the image for the current recipe is complete.
 lab_image_ready() { [[ -f $(lab_image_dir)/complete ]]; }
 
+# The running lab's key is copied beside its pid at start, so a rebuild of the image (a new
+# key) does not lock out a lab that is still running the old one.
+lab_key() {
+    if [[ -f $(lab_run_dir)/lab_key ]]; then
+        echo "$(lab_run_dir)/lab_key"
+    else
+        echo "$(lab_image_dir)/lab_key"
+    fi
+}
+
 lab_ssh_opts() {
-    local img
-    img=$(lab_image_dir)
-    echo "-i $img/lab_key -p $(lab_ssh_port) -o StrictHostKeyChecking=no" \
+    echo "-i $(lab_key) -p $(lab_ssh_port) -o StrictHostKeyChecking=no" \
          "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes" \
          "-o ConnectTimeout=10"
 }
