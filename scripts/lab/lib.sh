@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Shared by the lab scripts: where the lab lives and which image the recipe asks for.
 # Sourced after `lab_dir` is set to this folder.
+: "${lab_dir:?set lab_dir to scripts/lab before sourcing lib.sh}"
 
 lab_say() { echo "lab: $*" >&2; }
 lab_die() { lab_say "$*"; exit 1; }
