@@ -234,6 +234,14 @@ class SelinuxLabIsolationTest {
         SelinuxLab.report("a's QEMU opened its own image " + imageA.path() + ": " + one(own.output()));
         SelinuxLab.sshOk(qmp(vmA, "{\"execute\":\"blockdev-del\",\"arguments\":{\"node-name\":\"own\"}}"));
 
+        // DAC would let it: libvirt runs both QEMUs as its one QEMU user and gives it both images,
+        // so a refusal can only come from SELinux.
+        String userA = SelinuxLab.sshOk("ps -o uid=,gid= -p " + pidA).strip().replaceAll("\\s+", ":");
+        String ownerB = SelinuxLab.sshOk("stat -c %u:%g " + SelinuxLab.quote(imageB.path()));
+        assertEquals(userA, ownerB, "a's QEMU runs as the owner of b's image, so DAC alone would allow it");
+        SelinuxLab.report("a's QEMU runs as " + userA + ", b's image is owned by " + ownerB
+                + " (mode " + SelinuxLab.sshOk("stat -c %a " + SelinuxLab.quote(imageB.path())) + ")");
+
         Commands.Result other = openThroughQemu(vmA, imageB.path(), "other");
         assertTrue(other.output().contains("Permission denied"),
                 "a's QEMU must be refused b's image: " + other.output());
