@@ -49,7 +49,7 @@ record ConnectionUri(String text, String driver, String transport, Optional<Stri
         return host.isEmpty() ? Optional.empty() : Optional.of(host);
     }
 
-    /** Whether the hypervisor runs on this machine, so its files and processes can be read. */
+    /** Whether the URI names this machine: no host, or a loopback one (which may still forward elsewhere). */
     boolean isLocal() {
         return host.isEmpty() || LOOPBACK.contains(host.get().toLowerCase(Locale.ROOT));
     }

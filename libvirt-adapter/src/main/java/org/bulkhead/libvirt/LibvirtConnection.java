@@ -45,6 +45,7 @@ public final class LibvirtConnection implements HypervisorConnection {
     private final LibvirtConnect connect;
     private final ConnectionUri uri;
     private final String hypervisorType;
+    private final boolean local;
     private final DomainRecords records;
     private final LifecycleEvents events;
     private final Object eventRegistration = new Object();
@@ -52,11 +53,12 @@ public final class LibvirtConnection implements HypervisorConnection {
     private final AtomicReference<ConnectionState> state = new AtomicReference<>(ConnectionState.OPEN);
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
 
-    private LibvirtConnection(LibvirtConnect connect, ConnectionUri uri, String hypervisorType) {
+    private LibvirtConnection(LibvirtConnect connect, ConnectionUri uri, String hypervisorType, boolean local) {
         this.connect = connect;
         this.uri = uri;
         this.hypervisorType = hypervisorType;
-        this.records = new DomainRecords(uri.isLocal() && "QEMU".equalsIgnoreCase(hypervisorType)
+        this.local = local;
+        this.records = new DomainRecords(local && "QEMU".equalsIgnoreCase(hypervisorType)
                 && uri.path().equals("/system"));
         this.events = new LifecycleEvents(uri.text());
     }
@@ -74,13 +76,42 @@ public final class LibvirtConnection implements HypervisorConnection {
                 throw new HypervisorException("Could not connect to " + uri.text() + ": libvirt gave no reason",
                         "Check the URI and that libvirtd is running");
             }
-            LibvirtConnection connection = new LibvirtConnection(connect, uri, connect.getType());
+            LibvirtConnection connection = new LibvirtConnection(connect, uri, connect.getType(),
+                    isThisMachine(uri, connect));
             connection.watchForLoss();
             return connection;
         } catch (LibvirtException | RuntimeException e) {
             closeQuietly(connect);
             throw e instanceof LibvirtException libvirt ? Failures.open(uri, libvirt) : (RuntimeException) e;
         }
+    }
+
+    /**
+     * A URI without a host is this machine. A loopback host usually is too, but a port forwarded
+     * into a VM (a test lab, for instance) is not: there the daemon's host name tells them apart,
+     * so Bulkhead never reads this machine's files or processes for another host's domains.
+     */
+    private static boolean isThisMachine(ConnectionUri uri, LibvirtConnect connect) throws LibvirtException {
+        if (uri.host().isEmpty()) {
+            return true;
+        }
+        if (!uri.isLocal()) {
+            return false;
+        }
+        return shortName(connect.getHostName()).equals(shortName(thisHostName()));
+    }
+
+    private static String thisHostName() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+
+    private static String shortName(String hostName) {
+        int dot = hostName.indexOf('.');
+        return (dot < 0 ? hostName : hostName.substring(0, dot)).toLowerCase(java.util.Locale.ROOT);
     }
 
     private void watchForLoss() throws LibvirtException {
@@ -108,7 +139,7 @@ public final class LibvirtConnection implements HypervisorConnection {
     public HostInfo hostInfo() {
         return call("read the host information of " + uri.text(), c -> new HostInfo(uri.text(),
                 c.getHostName(), hypervisorType, version(c.getVersion()), version(c.getLibVersion()),
-                uri.isLocal()));
+                local));
     }
 
     @Override

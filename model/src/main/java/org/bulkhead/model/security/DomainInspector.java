@@ -2,6 +2,7 @@ package org.bulkhead.model.security;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bulkhead.model.domain.DomainSpec;
 import org.bulkhead.model.domain.DomainXml;
@@ -9,6 +10,7 @@ import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.plan.PlanContext;
@@ -23,12 +25,18 @@ import org.bulkhead.model.store.DomainSnapshot;
  */
 public final class DomainInspector implements SnapshotFactory {
 
-    private final Optional<HostSecurity> localSecurity;
+    private final Function<HostInfo, Optional<HostSecurity>> securityFor;
     private final HostContextProbe hostProbe;
 
+    /** Reads files and processes with {@code localSecurity} for hosts that are this machine. */
     public DomainInspector(Optional<HostSecurity> localSecurity) {
-        this.localSecurity = localSecurity;
-        this.hostProbe = new HostContextProbe(localSecurity);
+        this(info -> info.local() ? localSecurity : Optional.empty());
+    }
+
+    /** @param securityFor the access to a host's files and processes, where Bulkhead has one */
+    public DomainInspector(Function<HostInfo, Optional<HostSecurity>> securityFor) {
+        this.securityFor = securityFor;
+        this.hostProbe = new HostContextProbe(securityFor);
     }
 
     public HostContext probeHost(HypervisorConnection connection) {
@@ -56,11 +64,11 @@ public final class DomainInspector implements SnapshotFactory {
             // The one thing libvirt tells about a remote kernel: whether this domain's label is enforced.
             enforcement = record.runtimeLabel().get().enforcing() ? HostEnforcement.ENFORCING : HostEnforcement.PERMISSIVE;
         }
-        boolean localFiles = host.info().local() && localSecurity.isPresent();
+        Optional<HostSecurity> files = securityFor.apply(host.info());
 
         Optional<ProcessLabel> process = Optional.empty();
-        if (localFiles && record.pid().isPresent()) {
-            process = localSecurity.get().processLabel(record.pid().getAsLong());
+        if (files.isPresent() && record.pid().isPresent()) {
+            process = files.get().processLabel(record.pid().getAsLong());
         }
 
         Optional<SecurityModel> model = confining.flatMap(v -> SecurityModel.fromLibvirtName(v.model()));
@@ -68,7 +76,7 @@ public final class DomainInspector implements SnapshotFactory {
                 confining.flatMap(SeclabelView::label), confining.flatMap(SeclabelView::imageLabel),
                 host.baseContexts());
         ResourceLabelPlan plan = ResourceLabelPlan.compute(spec, planContext);
-        ResourceVerifier verifier = new ResourceVerifier(localFiles ? localSecurity : Optional.empty(), host);
+        ResourceVerifier verifier = new ResourceVerifier(files, host);
         List<ResourceCheck> checks = plan.resources().stream()
                 .map(planned -> verifier.check(planned, model.orElse(SecurityModel.NONE), record.state().isActive()))
                 .toList();

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hostsec.HostSecurity;
@@ -25,17 +26,19 @@ public final class HostContextProbe {
             "image", "system_u:object_r:svirt_image_t:s0",
             "content", "system_u:object_r:virt_content_t:s0");
 
-    private final Optional<HostSecurity> localSecurity;
+    private final Function<HostInfo, Optional<HostSecurity>> securityFor;
 
-    public HostContextProbe(Optional<HostSecurity> localSecurity) {
-        this.localSecurity = localSecurity;
+    /** @param securityFor the access to a host's files and processes, where Bulkhead has one */
+    public HostContextProbe(Function<HostInfo, Optional<HostSecurity>> securityFor) {
+        this.securityFor = securityFor;
     }
 
     public HostContext probe(HypervisorConnection connection) {
         HostInfo info = connection.hostInfo();
         HostCapabilities capabilities = HostCapabilities.parse(connection.capabilitiesXml());
         List<String> models = capabilities.secModels().stream().map(m -> m.model()).toList();
-        Optional<SecurityDriverInfo> local = info.local() ? localSecurity.map(HostSecurity::driver) : Optional.empty();
+        Optional<HostSecurity> security = securityFor.apply(info);
+        Optional<SecurityDriverInfo> local = security.map(HostSecurity::driver);
         HostEnforcement enforcement = enforcement(models, info, local);
 
         Map<String, String> base = new HashMap<>(DEFAULT_SELINUX_CONTEXTS);
@@ -49,10 +52,10 @@ public final class HostContextProbe {
         if (enforcement == HostEnforcement.SIMULATED) {
             notes.add("The test driver keeps labels exactly as defined and never applies them: nothing is enforced.");
         }
-        if (!info.local()) {
+        if (security.isEmpty() && !info.local()) {
             notes.add("Remote host: its files and QEMU processes are not visible from here, so actual labels "
                     + "cannot be read back.");
-        } else if (localSecurity.isEmpty()) {
+        } else if (security.isEmpty()) {
             notes.add("Local file labels could not be read on this machine.");
         }
         return new HostContext(info, capabilities, models, enforcement, local, base, notes);
