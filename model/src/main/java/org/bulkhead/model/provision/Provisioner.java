@@ -137,12 +137,14 @@ public final class Provisioner {
         }
 
         ProvisionOutcome rollBack(RuntimeException cause) {
-            String why = cause instanceof HypervisorException h ? h.userMessage() : cause.getMessage();
+            String why = reason(cause);
             listener.step(current, State.FAILED, why);
             listener.step(ProvisionStep.ROLL_BACK, State.RUNNING, "");
             List<String> report = new ArrayList<>();
             boolean clean = true;
-            if (started) {
+            // A start that reported failure may still have left QEMU running, and undefining a
+            // running domain only makes it transient: stop it first whenever it is active.
+            if (started || current == ProvisionStep.START && isActive()) {
                 clean &= undo(report, "stopped the VM", "virsh destroy " + draft.uuid(),
                         () -> connection.destroy(draft.uuid()));
             }
@@ -154,6 +156,16 @@ public final class Provisioner {
                 String path = volumePath.get();
                 clean &= undo(report, "deleted the volume " + path, "virsh vol-delete " + path,
                         () -> connection.deleteVolume(path));
+            } else if (current == ProvisionStep.CREATE_VOLUME && draft.volumePath().isPresent()) {
+                // The failure may have come after libvirt made the file. Its name carries this
+                // run's UUID, so a volume there can only be this run's.
+                String path = draft.volumePath().get();
+                try {
+                    connection.deleteVolume(path);
+                    report.add("deleted the volume " + path);
+                } catch (RuntimeException e) {
+                    report.add("no volume to delete at " + path + " (" + reason(e) + ")");
+                }
             }
             if (draft.isolation().reserves()) {
                 report.add("released the label " + draft.isolation().label().orElse(""));
@@ -163,6 +175,14 @@ public final class Provisioner {
             listener.step(ProvisionStep.ROLL_BACK, clean ? State.DONE : State.FAILED, String.join("; ", report));
             return new ProvisionOutcome(draft.uuid(), draft.domain().name(), false,
                     Optional.of(current.label() + " failed: " + why), Optional.of(current), report, Optional.empty());
+        }
+
+        private boolean isActive() {
+            try {
+                return connection.domain(draft.uuid()).map(d -> d.state().isActive()).orElse(false);
+            } catch (RuntimeException e) {
+                return true; // cannot tell: try to stop it, and report if that fails too
+            }
         }
 
         /** Whether a define that failed may still have left the domain behind (a lost reply, say). */
@@ -180,10 +200,13 @@ public final class Provisioner {
                 report.add(what);
                 return true;
             } catch (RuntimeException e) {
-                String why = e instanceof HypervisorException h ? h.userMessage() : e.getMessage();
-                report.add("could not undo (" + what + "): " + why + "; remove it yourself with: " + command);
+                report.add("could not undo (" + what + "): " + reason(e) + "; remove it yourself with: " + command);
                 return false;
             }
         }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e instanceof HypervisorException h ? h.userMessage() : e.getMessage();
     }
 }

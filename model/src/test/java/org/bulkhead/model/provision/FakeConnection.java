@@ -85,6 +85,7 @@ final class FakeConnection implements HypervisorConnection {
         maybeFail("start");
         DomainRecord r = domains.get(uuid);
         domains.put(uuid, new DomainRecord(uuid, r.name(), DomainState.RUNNING, r.xml()));
+        maybeFail("start:after");
     }
 
     @Override
@@ -117,6 +118,10 @@ final class FakeConnection implements HypervisorConnection {
     @Override
     public void undefine(String uuid, boolean removeStorage) {
         maybeFail("undefine");
+        DomainRecord r = domains.get(uuid);
+        if (r != null && r.state().isActive()) {
+            return; // like libvirt: undefining a running domain leaves it running, transient
+        }
         domains.remove(uuid);
     }
 
@@ -125,6 +130,7 @@ final class FakeConnection implements HypervisorConnection {
         maybeFail("createVolume");
         String path = "/pool/" + request.name();
         volumes.put(path, request);
+        maybeFail("createVolume:after");
         return new StorageVolume(request.pool(), request.name(), path, request.capacityBytes(), request.format());
     }
 

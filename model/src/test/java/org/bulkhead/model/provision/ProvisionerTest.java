@@ -53,7 +53,7 @@ class ProvisionerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"listDomains", "createVolume", "define", "start"})
+    @ValueSource(strings = {"listDomains", "createVolume", "createVolume:after", "define", "start", "start:after"})
     void aFailureAtAnyStepLeavesNothingBehind(String failingStep) {
         ProvisionDraft draft = draft("web");
         int uid = draft.isolation().reservedUid().orElseThrow();
