@@ -25,6 +25,8 @@ import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.details.DetailsWindows;
 import org.bulkhead.ui.main.MainView;
 import org.bulkhead.ui.main.MainViewModel;
+import org.bulkhead.ui.wizard.NewVmWizardView;
+import org.bulkhead.ui.wizard.NewVmWizardViewModel;
 
 /**
  * The application: wires the real adapters into the main window, opens the connections named on
@@ -55,6 +57,8 @@ public final class BulkheadApp extends Application {
                 Platform::runLater, STATS_INTERVAL);
         details = new DetailsWindows(() -> owner[0]);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(owner[0]), Platform::exit);
+        view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.wizardServices(), tasks,
+                Platform::runLater, viewModel.connectionUris())).show(owner[0]));
         owner[0] = stage;
         view.show(stage);
         for (String uri : startupConnections(requestedConnections, known, dialogs)) {
