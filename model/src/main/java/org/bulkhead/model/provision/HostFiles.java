@@ -29,16 +29,21 @@ public interface HostFiles {
 
         /** Whether a process with this uid and gid (no other groups) may traverse the directory. */
         public boolean traversableBy(int processUid, int processGid) {
+            return allows(processUid, processGid, 1);
+        }
+
+        /** Whether a process with this uid and gid (no other groups) may open the file for reading and writing. */
+        public boolean readWritableBy(int processUid, int processGid) {
+            return allows(processUid, processGid, 6);
+        }
+
+        // The kernel uses the first class that matches (owner, group, others), not the most permissive.
+        private boolean allows(int processUid, int processGid, int bits) {
             if (processUid == 0) {
                 return true;
             }
-            if (processUid == uid) {
-                return (mode & 0100) != 0;
-            }
-            if (processGid == gid) {
-                return (mode & 0010) != 0;
-            }
-            return (mode & 0001) != 0;
+            int shift = processUid == uid ? 6 : processGid == gid ? 3 : 0;
+            return ((mode >> shift) & bits) == bits;
         }
     }
 }

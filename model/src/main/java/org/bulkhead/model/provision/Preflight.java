@@ -32,6 +32,8 @@ public final class Preflight {
     private static final Set<String> NO_LABEL_FILESYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb3", "9p",
             "virtiofs", "ceph", "glusterfs");
 
+    private static final Path KVM = Path.of("/dev/kvm");
+
     private final ProvisionDraft draft;
     private final List<DomainRecord> domains;
     private final LabelLedger ledger;
@@ -166,6 +168,16 @@ public final class Preflight {
             }
         }
         String who = "UID " + uid.getAsInt() + ", GID " + gid.getAsInt();
+        if ("kvm".equals(draft.request().virtType())) {
+            Optional<HostFiles.PathFacts> kvm = files.get().facts(KVM);
+            if (kvm.isPresent() && !kvm.get().readWritableBy(uid.getAsInt(), gid.getAsInt())) {
+                return new PreflightFinding(Check.QEMU_CAN_REACH, Status.BLOCKING, "QEMU runs as " + who
+                        + " and cannot open " + KVM + " (" + String.format("%04o", kvm.get().mode() & 07777)
+                        + ", owner " + kvm.get().uid() + ", group " + kvm.get().gid() + "), so a KVM domain would not"
+                        + " start. Choose \"Emulate the CPU (TCG)\" on the Memory and CPUs page, or let every"
+                        + " user open KVM.", Optional.of("chmod 0666 " + KVM), Optional.empty());
+            }
+        }
         if (blocked.isEmpty()) {
             return PreflightFinding.passed(Check.QEMU_CAN_REACH, "QEMU (" + who + ") may traverse every folder"
                     + " above this VM's files; libvirt gives it the files themselves at start.");

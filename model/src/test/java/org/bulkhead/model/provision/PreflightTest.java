@@ -117,4 +117,23 @@ class PreflightTest {
                 .get(Check.SECURITY_DRIVER);
         assertEquals(Status.WARNING, driver.status());
     }
+
+    @Test
+    void anIsolatedKvmVmWhoseUidCannotOpenDevKvmIsStoppedBeforeFinish() {
+        files.dir("/", 0, 0, 0755, "ext4");
+        files.dir("/img", 0, 0, 0711, "ext4");
+        files.facts.put(Path.of("/dev/kvm"), new HostFiles.PathFacts(Path.of("/dev/kvm"), 0, 107, 0660, false,
+                "devtmpfs", false));
+        VmRequest kvm = new VmRequest("web", "kvm", new VmRequest.InstallSource.ImportImage("/img/a.qcow2", "qcow2"),
+                new VmRequest.Storage.NoNewVolume(), 512, 1, Optional.empty(), true, false, true);
+        PreflightFinding reach = run(ProvisionPlanner.draft(kvm, Hosts.dac(), ledger, List.of()), List.of())
+                .get(Check.QEMU_CAN_REACH);
+        assertEquals(Status.BLOCKING, reach.status());
+        assertTrue(reach.explanation().contains("TCG"), reach.explanation());
+
+        VmRequest tcg = new VmRequest("web", "qemu", kvm.source(), kvm.storage(), 512, 1, Optional.empty(), true,
+                false, true);
+        assertEquals(Status.PASSED, run(ProvisionPlanner.draft(tcg, Hosts.dac(), ledger, List.of()), List.of())
+                .get(Check.QEMU_CAN_REACH).status());
+    }
 }
