@@ -106,6 +106,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private List<StoragePoolInfo> poolInfo = List.of();
     private ProvisionDraft draft;
     private boolean redraftRequested;
+    private boolean closed;
 
     /**
      * @param uiThread runs progress updates of Finish on the UI thread (Platform::runLater; direct in tests)
@@ -151,8 +152,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                 throw e;
             }
         }, connected -> {
-            busy.set(false);
-            if (!uri.equals(connectionUri.get())) {
+            if (idle() || !uri.equals(connectionUri.get())) {
                 connected.connection().close();
                 return;
             }
@@ -172,7 +172,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             connectionStatus.set(host.modelsText() + " · " + HostKind.of(host).label() + " · "
                     + host.enforcement().label());
         }, failure -> {
-            busy.set(false);
+            idle();
             connectionStatus.set("Could not connect: " + message(failure));
         });
     }
@@ -317,7 +317,10 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                 throw e;
             }
         }, summary -> {
-            busy.set(false);
+            if (idle()) {
+                summary.draft().isolation().release(ledger);
+                return;
+            }
             draft = summary.draft();
             summaryLabel.set(draft.isolation().labelText());
             resourcePlan.setAll(draft.resourcePlan().resources().stream()
@@ -330,8 +333,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             findings.setAll(summary.findings());
             page.set(WizardPage.SUMMARY);
         }, failure -> {
-            busy.set(false);
-            pageError.set(message(failure));
+            if (!idle()) {
+                pageError.set(message(failure));
+            }
         });
     }
 
@@ -354,15 +358,18 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             finding.fix().get().action().run();
             return Boolean.TRUE;
         }, done -> {
-            busy.set(false);
+            if (idle()) {
+                return;
+            }
             if (redraftRequested) {
                 prepareSummary();
             } else {
                 recheck();
             }
         }, failure -> {
-            busy.set(false);
-            pageError.set("The fix failed: " + message(failure));
+            if (!idle()) {
+                pageError.set("The fix failed: " + message(failure));
+            }
         });
     }
 
@@ -380,11 +387,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             LabelUses.resync(ledger, domains);
             return preflight(current, domains, ledger);
         }, fresh -> {
-            busy.set(false);
-            findings.setAll(fresh);
+            if (!idle()) {
+                findings.setAll(fresh);
+            }
         }, failure -> {
-            busy.set(false);
-            pageError.set(message(failure));
+            if (!idle()) {
+                pageError.set(message(failure));
+            }
         });
     }
 
@@ -407,11 +416,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                 "[" + state.name().toLowerCase(java.util.Locale.ROOT) + "] " + step.label()
                         + (detail.isEmpty() ? "" : ": " + detail)));
         tasks.submit(() -> provisioner.finish(finishing, listener), done -> {
-            busy.set(false);
+            idle();
             outcome.set(done);
             outcomeText.set(describe(done));
         }, failure -> {
-            busy.set(false);
+            idle();
             outcomeText.set("Finish stopped unexpectedly: " + message(failure));
         });
     }
@@ -456,11 +465,27 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         }
     }
 
-    /** Cancels: gives back any reserved label and closes the wizard's connection. */
+    /**
+     * Cancels: gives back any reserved label and closes the wizard's connection. Work in flight
+     * (a running Finish above all) keeps the connection until it ends, then it is closed.
+     */
     @Override
     public void close() {
+        closed = true;
         releaseDraft();
-        closeConnection();
+        if (!busy.get()) {
+            closeConnection();
+        }
+    }
+
+    /** Ends a background step; true when the wizard was closed meanwhile, so its result must be dropped. */
+    private boolean idle() {
+        busy.set(false);
+        if (closed) {
+            closeConnection();
+            return true;
+        }
+        return false;
     }
 
     // ---- properties

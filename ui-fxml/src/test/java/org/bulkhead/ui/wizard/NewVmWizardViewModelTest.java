@@ -158,4 +158,49 @@ class NewVmWizardViewModelTest {
         wizard.close();
         assertEquals(reserved + 1, ledger.freePairs());
     }
+
+    /** Runs queued work newest first: the worst order a thread pool could pick. */
+    private static final class NewestFirstTasks implements org.bulkhead.ui.common.TaskExecutor {
+        private final java.util.Deque<Runnable> queue = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                java.util.function.Consumer<? super Exception> onFailure) {
+            queue.push(() -> {
+                T result;
+                try {
+                    result = work.call();
+                } catch (Exception e) {
+                    onFailure.accept(e);
+                    return;
+                }
+                onSuccess.accept(result);
+            });
+        }
+
+        void runAll() {
+            while (!queue.isEmpty()) {
+                queue.pop().run();
+            }
+        }
+    }
+
+    @Test
+    void closingTheWindowDuringFinishLetsFinishCompleteBeforeTheConnectionCloses() {
+        NewestFirstTasks tasks = new NewestFirstTasks();
+        wizard.close();
+        wizard = new NewVmWizardViewModel(WizardFixtures.testDriver(), tasks, Runnable::run,
+                List.of(WizardFixtures.TEST_URI));
+        tasks.runAll();
+        answerEveryPage(prefix + "-closing");
+        tasks.runAll();
+        assertEquals(WizardPage.SUMMARY, wizard.pageProperty().get(), wizard.pageErrorProperty().get());
+        wizard.acknowledgeWarningsProperty().set(true);
+        wizard.finish();
+        wizard.close();
+        tasks.runAll();
+
+        assertTrue(wizard.outcomeProperty().get().succeeded(), wizard.outcomeTextProperty().get());
+        assertTrue(check.domain(wizard.outcomeProperty().get().uuid()).isPresent());
+    }
 }
