@@ -37,6 +37,7 @@ import org.bulkhead.model.provision.ProvisionDraft;
 import org.bulkhead.model.provision.ProvisionListener;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.ProvisionPlanner;
+import org.bulkhead.model.provision.ProvisionStep;
 import org.bulkhead.model.provision.Provisioner;
 import org.bulkhead.model.provision.RequestRules;
 import org.bulkhead.model.provision.Verification;
@@ -330,7 +331,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                     .toList());
             domainXml.set(draft.xml());
             acknowledgeWarnings.set(false);
-            findings.setAll(summary.findings());
+            findings.setAll(attentionFirst(summary.findings()));
             page.set(WizardPage.SUMMARY);
         }, failure -> {
             if (!idle()) {
@@ -342,6 +343,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private List<PreflightFinding> preflight(ProvisionDraft drafted, List<DomainRecord> domains,
             LabelLedger ledger) {
         return new Preflight(drafted, domains, ledger, services.hostFiles(), () -> redraftRequested = true).run();
+    }
+
+    /** Blocking findings, then warnings, then what passed; the order of checks within each. */
+    private static List<PreflightFinding> attentionFirst(List<PreflightFinding> all) {
+        return all.stream().sorted(java.util.Comparator.comparing((PreflightFinding f) -> f.status()).reversed()).toList();
     }
 
     private record Summary(ProvisionDraft draft, List<PreflightFinding> findings) {
@@ -388,7 +394,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             return preflight(current, domains, ledger);
         }, fresh -> {
             if (!idle()) {
-                findings.setAll(fresh);
+                findings.setAll(attentionFirst(fresh));
             }
         }, failure -> {
             if (!idle()) {
@@ -412,9 +418,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         outcomeText.set("");
         page.set(WizardPage.RESULT);
         busy.set(true);
-        ProvisionListener listener = (step, state, detail) -> uiThread.execute(() -> progress.add(
-                "[" + state.name().toLowerCase(java.util.Locale.ROOT) + "] " + step.label()
-                        + (detail.isEmpty() ? "" : ": " + detail)));
+        ProvisionListener listener = (step, state, detail) -> uiThread.execute(() -> showProgress(step, state, detail));
         tasks.submit(() -> provisioner.finish(finishing, listener), done -> {
             idle();
             outcome.set(done);
@@ -423,6 +427,18 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             idle();
             outcomeText.set("Finish stopped unexpectedly: " + message(failure));
         });
+    }
+
+    /** One line per step: a step's outcome replaces its "running" line. */
+    private void showProgress(ProvisionStep step, ProvisionListener.State state, String detail) {
+        String running = "[running] " + step.label();
+        String line = "[" + state.name().toLowerCase(java.util.Locale.ROOT) + "] " + step.label()
+                + (detail.isEmpty() ? "" : ": " + detail);
+        if (!progress.isEmpty() && progress.get(progress.size() - 1).equals(running)) {
+            progress.set(progress.size() - 1, line);
+        } else {
+            progress.add(line);
+        }
     }
 
     private static String describe(ProvisionOutcome done) {

@@ -85,6 +85,8 @@ class NewVmWizardViewModelTest {
         assertEquals(Verification.Verdict.SIMULATED, wizard.outcomeProperty().get().verification().orElseThrow().verdict());
         assertTrue(wizard.progress().stream().anyMatch(line -> line.startsWith("[done] Create the disk volume")),
                 wizard.progress().toString());
+        assertTrue(wizard.progress().stream().noneMatch(line -> line.startsWith("[running]")), wizard.progress().toString());
+        assertEquals(PreflightFinding.Status.WARNING, wizard.findings().get(0).status(), "what needs attention comes first");
         DomainRecord created = check.domain(wizard.outcomeProperty().get().uuid()).orElseThrow();
         assertTrue(created.state().isActive());
         DomainSpec spec = DomainXml.parse(created.xml());
