@@ -62,6 +62,7 @@ public final class Preflight {
         findings.add(enforcement());
         findings.add(driver());
         findings.add(collision());
+        findings.add(readOnlyKept());
         return findings;
     }
 
@@ -248,6 +249,27 @@ public final class Preflight {
         }
         return PreflightFinding.passed(Check.LABEL_COLLISION, isolation.label().orElse("The label")
                 + " is held by no other domain defined on this connection, running or not.");
+    }
+
+    /** libvirt's DAC driver chowns read-only files (ISOs) too and never gives them back (SVIRT-FACTS.md). */
+    private PreflightFinding readOnlyKept() {
+        List<String> readOnly = draft.domain().disks().stream().filter(NewDisk::readonly).map(NewDisk::path).toList();
+        boolean chowned = draft.isolation().host() == HostKind.DAC && draft.isolation().isolated();
+        if (readOnly.isEmpty() || !chowned) {
+            return PreflightFinding.passed(Check.READ_ONLY_KEPT, readOnly.isEmpty() ? "The VM has no read-only files."
+                    : "Read-only files keep their owner or get a shared read-only label.");
+        }
+        String owner = draft.isolation().label().orElse("the VM's UID");
+        return new PreflightFinding(Check.READ_ONLY_KEPT, Status.WARNING, String.join(", ", readOnly) + " will be"
+                + " owned by " + owner + " while the VM runs, and libvirt does not give read-only files back when it"
+                + " stops: other users and VMs lose access until you change the owner back.",
+                Optional.of(String.join(" && ", readOnly.stream().map(p -> "chown " + ownerNow(p) + " '"
+                        + p.replace("'", "'\\''") + "'").toList()) + "   # after the VM stops"), Optional.empty());
+    }
+
+    /** The file's owner now, before libvirt changes it; root:root when it cannot be read from here. */
+    private String ownerNow(String path) {
+        return files.flatMap(f -> f.facts(Path.of(path))).map(f -> f.uid() + ":" + f.gid()).orElse("root:root");
     }
 
     private String notVisible() {

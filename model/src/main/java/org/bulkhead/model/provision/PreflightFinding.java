@@ -17,7 +17,8 @@ public record PreflightFinding(Check check, Status status, String explanation, O
         QEMU_CAN_REACH("QEMU can reach the files"),
         ENFORCEMENT("Host enforces labels"),
         SECURITY_DRIVER("Security driver present"),
-        LABEL_COLLISION("Label unique on this connection");
+        LABEL_COLLISION("Label unique on this connection"),
+        READ_ONLY_KEPT("Read-only files given back after stop");
 
         private final String title;
 

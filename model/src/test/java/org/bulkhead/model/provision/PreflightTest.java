@@ -136,4 +136,16 @@ class PreflightTest {
         assertEquals(Status.PASSED, run(ProvisionPlanner.draft(tcg, Hosts.dac(), ledger, List.of()), List.of())
                 .get(Check.QEMU_CAN_REACH).status());
     }
+
+    @Test
+    void anIsoOfAnIsolatedDacVmIsFlaggedBecauseLibvirtKeepsItChowned() {
+        VmRequest iso = new VmRequest("web", "qemu", new VmRequest.InstallSource.Iso("/isos/d.iso"),
+                new VmRequest.Storage.NoNewVolume(), 512, 1, Optional.empty(), true, false, true);
+        PreflightFinding kept = run(ProvisionPlanner.draft(iso, Hosts.dac(), ledger, List.of()), List.of())
+                .get(Check.READ_ONLY_KEPT);
+        assertEquals(Status.WARNING, kept.status());
+        assertEquals(Optional.of("chown root:root '/isos/d.iso'   # after the VM stops"), kept.command());
+        assertEquals(Status.PASSED, run(ProvisionPlanner.draft(iso, Hosts.selinux(), ledger, List.of()), List.of())
+                .get(Check.READ_ONLY_KEPT).status());
+    }
 }

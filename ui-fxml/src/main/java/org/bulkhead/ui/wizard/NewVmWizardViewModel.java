@@ -305,12 +305,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         HostContext context = host;
         LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
         HypervisorConnection current = connection;
+        List<StoragePoolInfo> knownPools = poolInfo;
         releaseDraft();
         busy.set(true);
         tasks.submit(() -> {
             var domains = current.listDomains();
             LabelUses.resync(ledger, domains);
-            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, poolInfo);
+            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, knownPools);
             try {
                 return new Summary(drafted, preflight(drafted, domains, ledger));
             } catch (RuntimeException e) {
