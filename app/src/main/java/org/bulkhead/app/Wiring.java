@@ -3,13 +3,16 @@ package org.bulkhead.app;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 
+import org.bulkhead.hostsec.LocalHostFiles;
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.Hypervisor;
+import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
+import org.bulkhead.ui.wizard.WizardServices;
 
 /**
  * The one place that joins ports to adapters: the libvirt hypervisor, this machine's security
@@ -20,6 +23,8 @@ public final class Wiring {
     private final Hypervisor hypervisor;
     private final HostSecurity hostSecurity;
     private final DomainInspector inspector;
+    // One ledger per connection for the app's life, so two open wizards never reserve the same label.
+    private final LabelLedgers ledgers = LabelLedgers.withDefaults();
 
     private Wiring(Hypervisor hypervisor, HostSecurity hostSecurity) {
         this.hypervisor = hypervisor;
@@ -47,6 +52,12 @@ public final class Wiring {
 
     public DomainInspector inspector() {
         return inspector;
+    }
+
+    /** What the New VM wizard works through: the same hypervisor, inspector and host security as the window. */
+    public WizardServices wizardServices() {
+        return new WizardServices(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
+                Optional.of(new LocalHostFiles()), ledgers);
     }
 
     /** A session for {@code uri}, not yet opened, feeding {@code store}. */

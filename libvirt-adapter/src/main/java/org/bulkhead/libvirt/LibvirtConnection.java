@@ -16,6 +16,7 @@ import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.libvirt.Domain;
@@ -226,6 +227,11 @@ public final class LibvirtConnection implements HypervisorConnection {
         String xml = VolumeXml.of(request);
         return call("create volume '" + request.name() + "' in pool '" + request.pool() + "'",
                 c -> PoolStorage.create(c, request, xml));
+    }
+
+    @Override
+    public List<StoragePoolInfo> storagePools() {
+        return call("list the storage pools of " + uri.text(), PoolList::list);
     }
 
     @Override

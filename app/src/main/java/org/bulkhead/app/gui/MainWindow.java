@@ -18,6 +18,8 @@ import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.details.DetailsWindows;
 import org.bulkhead.ui.main.MainView;
 import org.bulkhead.ui.main.MainViewModel;
+import org.bulkhead.ui.wizard.NewVmWizardView;
+import org.bulkhead.ui.wizard.NewVmWizardViewModel;
 
 /**
  * The main window put together from the given adapters: its view model, dialogs, details
@@ -40,6 +42,8 @@ public final class MainWindow implements AutoCloseable {
                 Platform::runLater, statsInterval);
         details = new DetailsWindows(() -> stage);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
+        view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.wizardServices(), tasks,
+                Platform::runLater, viewModel.connectionUris())).show(stage));
         view.show(stage);
     }
 

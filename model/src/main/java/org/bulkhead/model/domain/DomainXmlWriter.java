@@ -49,6 +49,10 @@ final class DomainXmlWriter {
         if (spec.disks().stream().anyMatch(d -> "cdrom".equals(d.device()))) {
             attribute(child(os, "boot"), "dev", "cdrom");
         }
+        // Last in the order, so a VM without an installed system can boot from the network (PXE).
+        if (spec.network().isPresent()) {
+            attribute(child(os, "boot"), "dev", "network");
+        }
     }
 
     private static void writeDevices(Element devices, NewDomain spec) {

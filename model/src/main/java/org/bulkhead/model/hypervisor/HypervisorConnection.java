@@ -48,6 +48,15 @@ public interface HypervisorConnection extends AutoCloseable {
 
     StorageVolume createVolume(VolumeRequest request);
 
+    /**
+     * Every storage pool, active or not, for choosing where a new volume goes. The default
+     * refuses, for connections that cannot list pools.
+     */
+    default List<StoragePoolInfo> storagePools() {
+        throw new HypervisorException("Could not list the storage pools of " + uri(),
+                "This connection does not list storage pools; import an existing image instead");
+    }
+
     /** Deletes the pool volume at this path. */
     void deleteVolume(String path);
 

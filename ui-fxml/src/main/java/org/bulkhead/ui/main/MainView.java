@@ -20,6 +20,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -55,6 +56,7 @@ public final class MainView {
     @FXML private MenuItem refreshItem;
     @FXML private MenuItem addConnectionItem;
     @FXML private MenuItem newVmItem;
+    @FXML private Button newVmButton;
     @FXML private MenuItem detailsItem;
     @FXML private MenuItem startItem;
     @FXML private MenuItem shutDownItem;
@@ -108,6 +110,15 @@ public final class MainView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Enables "New VM" (menu item, toolbar button and Ctrl+N) and has it run {@code onNewVm}. */
+    public void setOnNewVm(Runnable onNewVm) {
+        newVmItem.setOnAction(event -> onNewVm.run());
+        newVmButton.setOnAction(event -> onNewVm.run());
+        newVmItem.setDisable(false);
+        newVmButton.setDisable(false);
+        newVmButton.setTooltip(new Tooltip("Create a VM, isolated by default (Ctrl+N)"));
     }
 
     /** Puts the window on the stage, with the theme and the keyboard shortcuts. */

@@ -1,0 +1,333 @@
+package org.bulkhead.model.provision;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+
+import org.bulkhead.model.domain.Disk;
+import org.bulkhead.model.domain.DomainXml;
+import org.bulkhead.model.domain.DomainXmlException;
+import org.bulkhead.model.domain.NewDisk;
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.label.DacLabel;
+import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.ledger.LabelLedger;
+import org.bulkhead.model.ledger.LabelUse;
+import org.bulkhead.model.provision.PreflightFinding.Check;
+import org.bulkhead.model.provision.PreflightFinding.Fix;
+import org.bulkhead.model.provision.PreflightFinding.Status;
+
+/**
+ * The checks run before Finish, each one for a way a new VM could end up less isolated (or not
+ * start) without anyone noticing. One finding per check, passed ones included, so the wizard
+ * can show what was checked.
+ */
+public final class Preflight {
+
+    private static final Set<String> NO_LABEL_FILESYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb3", "9p",
+            "virtiofs", "ceph", "glusterfs");
+
+    private static final Path KVM = Path.of("/dev/kvm");
+
+    private final ProvisionDraft draft;
+    private final List<DomainRecord> domains;
+    private final LabelLedger ledger;
+    private final Optional<HostFiles> files;
+    private final Runnable reallocate;
+
+    /**
+     * @param domains    every domain on the connection now (the ledger must be resynced from them)
+     * @param files      this machine's files, present only when the connection's host is this machine
+     * @param reallocate the one-click fix for a label collision: draft again with a fresh label
+     */
+    public Preflight(ProvisionDraft draft, List<DomainRecord> domains, LabelLedger ledger,
+            Optional<HostFiles> files, Runnable reallocate) {
+        this.draft = draft;
+        this.domains = List.copyOf(domains);
+        this.ledger = ledger;
+        this.files = files.filter(f -> draft.host().info().local() && draft.isolation().host() != HostKind.TEST);
+        this.reallocate = reallocate;
+    }
+
+    public List<PreflightFinding> run() {
+        List<PreflightFinding> findings = new ArrayList<>();
+        findings.addAll(sharing());
+        findings.add(filesystem());
+        findings.add(reach());
+        findings.add(enforcement());
+        findings.add(driver());
+        findings.add(collision());
+        findings.add(readOnlyKept());
+        return findings;
+    }
+
+    /** Whether Finish may go ahead: no check blocks. */
+    public static boolean allowsFinish(List<PreflightFinding> findings) {
+        return findings.stream().noneMatch(f -> f.status() == Status.BLOCKING);
+    }
+
+    private List<PreflightFinding> sharing() {
+        List<String> inUse = new ArrayList<>();
+        List<String> unshared = new ArrayList<>();
+        boolean dacIsolated = draft.isolation().host() == HostKind.DAC && draft.isolation().isolated();
+        Status inUseStatus = Status.PASSED;
+        for (NewDisk mine : draft.domain().disks()) {
+            if (draft.volumePath().filter(mine.path()::equals).isPresent()) {
+                continue; // created by this wizard: nobody else can use it yet
+            }
+            for (DomainRecord other : domains) {
+                Optional<Disk> theirs = disks(other).stream()
+                        .filter(d -> d.path().map(p -> samePath(p, mine.path())).orElse(false)).findFirst();
+                if (theirs.isEmpty()) {
+                    continue;
+                }
+                boolean bothReadOnly = mine.readonly() && theirs.get().readonly();
+                String who = "'" + other.name() + "' (" + other.state().label() + ", label " + labelOf(other) + ")";
+                if (!bothReadOnly || dacIsolated) {
+                    inUse.add(mine.path() + " is also used by " + who);
+                    inUseStatus = bothReadOnly ? max(inUseStatus, Status.WARNING) : Status.BLOCKING;
+                }
+                if (!mine.readonly() && !theirs.get().readonly() && !(mine.shareable() && theirs.get().shareable())) {
+                    unshared.add(mine.path() + " is a read-write disk of " + who + " too");
+                }
+            }
+        }
+        PreflightFinding first = inUse.isEmpty()
+                ? PreflightFinding.passed(Check.IMAGE_IN_USE, "No other VM on this connection uses this VM's images.")
+                : new PreflightFinding(Check.IMAGE_IN_USE, inUseStatus, String.join("; ", inUse) + ". "
+                        + (dacIsolated ? "Starting this VM chowns each of its files to its own UID, so the other VM"
+                                + " loses access to them (or this one fails to start while the other runs)."
+                                : "libvirt relabels a file for the VM that starts, so the two VMs cannot keep"
+                                + " different labels on it; libvirt refuses to start the second one."),
+                        Optional.of(overlayCommand()), Optional.empty());
+        PreflightFinding second = unshared.isEmpty()
+                ? PreflightFinding.passed(Check.SHARED_WITHOUT_SHAREABLE, "No read-write disk is shared with another VM.")
+                : new PreflightFinding(Check.SHARED_WITHOUT_SHAREABLE, Status.BLOCKING, String.join("; ", unshared)
+                        + ". Two VMs writing one image without <shareable/> corrupt it, and a shareable disk is"
+                        + " labelled so that every VM can reach it: give this VM its own copy or overlay instead.",
+                        Optional.of(overlayCommand()), Optional.empty());
+        return List.of(first, second);
+    }
+
+    private String overlayCommand() {
+        return "qemu-img create -f qcow2 -F <format> -b <image> <new-overlay>.qcow2   # then import the overlay";
+    }
+
+    private PreflightFinding filesystem() {
+        if (files.isEmpty()) {
+            return PreflightFinding.passed(Check.FILESYSTEM, notVisible());
+        }
+        List<String> problems = new ArrayList<>();
+        boolean network = false;
+        for (Path path : paths()) {
+            Optional<HostFiles.PathFacts> facts = files.get().facts(existing(path));
+            if (facts.isEmpty()) {
+                continue;
+            }
+            String type = facts.get().filesystemType().toLowerCase(Locale.ROOT);
+            if (NO_LABEL_FILESYSTEMS.contains(type) || type.startsWith("fuse")) {
+                network = network || type.startsWith("nfs");
+                problems.add(path + " is on " + type + ", which keeps no per-file security labels and may refuse"
+                        + " chown (root squash)");
+            } else if (!facts.get().xattrs()) {
+                problems.add(path + " is on " + type + " without extended attributes, so libvirt cannot remember"
+                        + " and restore the original owner and label after the VM stops");
+            }
+        }
+        if (problems.isEmpty()) {
+            return PreflightFinding.passed(Check.FILESYSTEM, "Every file is on a local filesystem that keeps labels.");
+        }
+        boolean selinux = draft.isolation().host() == HostKind.SELINUX;
+        Optional<String> command = network && selinux ? Optional.of("setsebool -P virt_use_nfs 1") : Optional.empty();
+        return new PreflightFinding(Check.FILESYSTEM, Status.WARNING, String.join("; ", problems)
+                + ". The VM's images there are not protected by their label; move them to local storage.",
+                command, Optional.empty());
+    }
+
+    private PreflightFinding reach() {
+        if (files.isEmpty()) {
+            return PreflightFinding.passed(Check.QEMU_CAN_REACH, notVisible());
+        }
+        OptionalInt uid = qemuUid();
+        OptionalInt gid = qemuGid();
+        if (uid.isEmpty() || gid.isEmpty()) {
+            return PreflightFinding.passed(Check.QEMU_CAN_REACH,
+                    "libvirt did not say which user QEMU runs as, so directory permissions were not checked.");
+        }
+        Set<Path> blocked = new LinkedHashSet<>();
+        for (Path path : paths()) {
+            for (Path dir = path.getParent(); dir != null; dir = dir.getParent()) {
+                Optional<HostFiles.PathFacts> facts = files.get().facts(dir);
+                if (facts.isPresent() && !facts.get().traversableBy(uid.getAsInt(), gid.getAsInt())) {
+                    blocked.add(dir);
+                }
+            }
+        }
+        String who = "UID " + uid.getAsInt() + ", GID " + gid.getAsInt();
+        if ("kvm".equals(draft.request().virtType())) {
+            Optional<HostFiles.PathFacts> kvm = files.get().facts(KVM);
+            if (kvm.isPresent() && !kvm.get().readWritableBy(uid.getAsInt(), gid.getAsInt())) {
+                return new PreflightFinding(Check.QEMU_CAN_REACH, Status.BLOCKING, "QEMU runs as " + who
+                        + " and cannot open " + KVM + " (" + String.format("%04o", kvm.get().mode() & 07777)
+                        + ", owner " + kvm.get().uid() + ", group " + kvm.get().gid() + "), so a KVM domain would not"
+                        + " start. Choose \"Emulate the CPU (TCG)\" on the Memory and CPUs page, or let every"
+                        + " user open KVM.", Optional.of("chmod 0666 " + KVM), Optional.empty());
+            }
+        }
+        if (blocked.isEmpty()) {
+            return PreflightFinding.passed(Check.QEMU_CAN_REACH, "QEMU (" + who + ") may traverse every folder"
+                    + " above this VM's files; libvirt gives it the files themselves at start.");
+        }
+        List<Path> dirs = List.copyOf(blocked);
+        HostFiles local = files.get();
+        String commands = String.join(" && ", dirs.stream().map(local::allowTraverseCommand).toList());
+        return new PreflightFinding(Check.QEMU_CAN_REACH, Status.BLOCKING, "QEMU runs as " + who
+                + " and cannot search " + String.join(", ", dirs.stream().map(Path::toString).toList())
+                + " (no x permission for it), so the VM would fail to open its files.",
+                Optional.of(commands), Optional.of(new Fix("Let everyone traverse " + (dirs.size() == 1 ? "it" : "them"),
+                        () -> dirs.forEach(local::allowTraverse))));
+    }
+
+    private PreflightFinding enforcement() {
+        return switch (draft.host().enforcement()) {
+            case ENFORCING, DAC_ONLY -> PreflightFinding.passed(Check.ENFORCEMENT,
+                    "The kernel enforces the labels (" + draft.host().enforcement().label() + ").");
+            case PERMISSIVE -> new PreflightFinding(Check.ENFORCEMENT, Status.WARNING, "SELinux is permissive: the"
+                    + " VM gets its label, but the kernel only logs what the label forbids instead of refusing it.",
+                    Optional.of("setenforce 1   # and SELINUX=enforcing in /etc/selinux/config"), Optional.empty());
+            case COMPLAIN -> new PreflightFinding(Check.ENFORCEMENT, Status.WARNING, "AppArmor profiles are in"
+                    + " complain mode: violations are logged, not refused.",
+                    Optional.of("aa-enforce /etc/apparmor.d/libvirt/TEMPLATE.qemu"), Optional.empty());
+            case DISABLED -> new PreflightFinding(Check.ENFORCEMENT, Status.WARNING, "The security module is"
+                    + " disabled: labels are written but nothing enforces them.",
+                    Optional.of("set SELINUX=enforcing in /etc/selinux/config and reboot"), Optional.empty());
+            case SIMULATED -> new PreflightFinding(Check.ENFORCEMENT, Status.WARNING, "The test driver keeps the"
+                    + " label but enforces nothing: isolation here is simulated.", Optional.empty(), Optional.empty());
+            case UNKNOWN_REMOTE -> PreflightFinding.passed(Check.ENFORCEMENT, "The remote kernel's mode is not"
+                    + " visible from here; the VM's details show whether its label is enforced once it runs.");
+            case NONE -> new PreflightFinding(Check.ENFORCEMENT, Status.WARNING, "Nothing on this host enforces"
+                    + " labels.", Optional.empty(), Optional.empty());
+        };
+    }
+
+    private PreflightFinding driver() {
+        if (draft.isolation().host() != HostKind.NONE) {
+            return PreflightFinding.passed(Check.SECURITY_DRIVER, "libvirt uses " + draft.host().modelsText()
+                    + " (" + draft.isolation().host().label() + ").");
+        }
+        return new PreflightFinding(Check.SECURITY_DRIVER, draft.request().isolated() ? Status.BLOCKING : Status.WARNING,
+                "libvirt uses no security driver here, so this VM runs unconfined: it can open every image QEMU's"
+                        + " user can.", Optional.of("security_driver = \"selinux\"   # in /etc/libvirt/qemu.conf,"
+                        + " then restart libvirtd"), Optional.empty());
+    }
+
+    private PreflightFinding collision() {
+        IsolationPlan isolation = draft.isolation();
+        if (!isolation.isolated()) {
+            return PreflightFinding.passed(Check.LABEL_COLLISION, "Not isolated: this VM shares its label with the"
+                    + " other unisolated VMs by design.");
+        }
+        Optional<String> holder = isolation.reservedPair().flatMap(ledger::ownerOf)
+                .or(() -> isolation.reservedUid().isPresent() ? ledger.ownerOfUid(isolation.reservedUid().getAsInt())
+                        : Optional.empty());
+        if (!isolation.reserves()) {
+            return PreflightFinding.passed(Check.LABEL_COLLISION, "libvirt allocates a label no running VM it"
+                    + " started holds; Bulkhead checks it against static labels once the VM runs.");
+        }
+        if (holder.isPresent() && !holder.get().equals(draft.uuid())) {
+            String name = domains.stream().filter(d -> d.uuid().equals(holder.get())).map(DomainRecord::name)
+                    .findFirst().orElse(holder.get());
+            return new PreflightFinding(Check.LABEL_COLLISION, Status.BLOCKING, isolation.label().orElse("The label")
+                    + " is already held by '" + name + "' (defined since this label was chosen), so the two VMs"
+                    + " would share one compartment.", Optional.empty(),
+                    Optional.of(new Fix("Choose another label", reallocate)));
+        }
+        return PreflightFinding.passed(Check.LABEL_COLLISION, isolation.label().orElse("The label")
+                + " is held by no other domain defined on this connection, running or not.");
+    }
+
+    /** libvirt's DAC driver chowns read-only files (ISOs) too and never gives them back (SVIRT-FACTS.md). */
+    private PreflightFinding readOnlyKept() {
+        List<String> readOnly = draft.domain().disks().stream().filter(NewDisk::readonly).map(NewDisk::path).toList();
+        boolean chowned = draft.isolation().host() == HostKind.DAC && draft.isolation().isolated();
+        if (readOnly.isEmpty() || !chowned) {
+            return PreflightFinding.passed(Check.READ_ONLY_KEPT, readOnly.isEmpty() ? "The VM has no read-only files."
+                    : "Read-only files keep their owner or get a shared read-only label.");
+        }
+        String owner = draft.isolation().label().orElse("the VM's UID");
+        return new PreflightFinding(Check.READ_ONLY_KEPT, Status.WARNING, String.join(", ", readOnly) + " will be"
+                + " owned by " + owner + " while the VM runs, and libvirt does not give read-only files back when it"
+                + " stops: other users and VMs lose access until you change the owner back.",
+                Optional.of(String.join(" && ", readOnly.stream().map(p -> "chown " + ownerNow(p) + " '"
+                        + p.replace("'", "'\\''") + "'").toList()) + "   # after the VM stops"), Optional.empty());
+    }
+
+    /** The file's owner now, before libvirt changes it; root:root when it cannot be read from here. */
+    private String ownerNow(String path) {
+        return files.flatMap(f -> f.facts(Path.of(path))).map(f -> f.uid() + ":" + f.gid()).orElse("root:root");
+    }
+
+    private String notVisible() {
+        return draft.isolation().host() == HostKind.TEST ? "Test driver: its files are simulated, nothing to check."
+                : "The files are on the connection's host, which is not this machine: not checked from here.";
+    }
+
+    private List<Path> paths() {
+        List<Path> paths = new ArrayList<>();
+        draft.domain().disks().forEach(d -> paths.add(Path.of(d.path())));
+        return paths;
+    }
+
+    /** The path, or for a volume not created yet, its folder. */
+    private Path existing(Path path) {
+        return draft.volumePath().filter(path.toString()::equals).isPresent() && path.getParent() != null
+                ? path.getParent() : path;
+    }
+
+    private OptionalInt qemuUid() {
+        return dac(draft.isolation().label().filter(l -> draft.isolation().host() == HostKind.DAC)
+                .orElse(draft.host().baseContexts().get("dac")), true);
+    }
+
+    private OptionalInt qemuGid() {
+        return dac(draft.isolation().label().filter(l -> draft.isolation().host() == HostKind.DAC)
+                .orElse(draft.host().baseContexts().get("dac")), false);
+    }
+
+    private static OptionalInt dac(String label, boolean user) {
+        if (label == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            DacLabel dac = DacLabel.parse(label);
+            return user ? dac.uid() : dac.gid();
+        } catch (LabelFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private static List<Disk> disks(DomainRecord record) {
+        try {
+            return DomainXml.parse(record.xml()).disks();
+        } catch (DomainXmlException e) {
+            return List.of();
+        }
+    }
+
+    private static String labelOf(DomainRecord record) {
+        return LabelUses.of(record).stream().map(LabelUse::label).findFirst().orElse("libvirt's default");
+    }
+
+    private static boolean samePath(String a, String b) {
+        return Path.of(a).normalize().equals(Path.of(b).normalize());
+    }
+
+    private static Status max(Status a, Status b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

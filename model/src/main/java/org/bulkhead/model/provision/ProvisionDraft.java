@@ -1,0 +1,35 @@
+package org.bulkhead.model.provision;
+
+import java.util.Objects;
+import java.util.Optional;
+
+import org.bulkhead.model.domain.NewDomain;
+import org.bulkhead.model.hypervisor.VolumeRequest;
+import org.bulkhead.model.plan.ResourceLabelPlan;
+import org.bulkhead.model.session.HostContext;
+
+/**
+ * Everything the summary page shows and Finish does: the domain to define and its XML, the
+ * volume to create, the confinement and the label each resource will get.
+ *
+ * @param volumePath where the new volume will live, when the pool has a directory
+ */
+public record ProvisionDraft(VmRequest request, HostContext host, NewDomain domain, String xml,
+        Optional<VolumeRequest> volume, Optional<String> volumePath, IsolationPlan isolation,
+        ResourceLabelPlan resourcePlan) {
+
+    public ProvisionDraft {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(domain, "domain");
+        Objects.requireNonNull(xml, "xml");
+        Objects.requireNonNull(volume, "volume");
+        Objects.requireNonNull(volumePath, "volumePath");
+        Objects.requireNonNull(isolation, "isolation");
+        Objects.requireNonNull(resourcePlan, "resourcePlan");
+    }
+
+    public String uuid() {
+        return domain.uuid();
+    }
+}

@@ -1,0 +1,212 @@
+package org.bulkhead.model.provision;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.StorageVolume;
+import org.bulkhead.model.ledger.LabelLedger;
+import org.bulkhead.model.provision.ProvisionListener.State;
+import org.bulkhead.model.session.SnapshotFactory;
+
+/**
+ * Finish: creates the volume, defines the domain, starts it if asked and reads its labels back.
+ * When a step fails, everything this run created is removed again in reverse order and the
+ * ledger's reservation released, so a failed wizard leaves nothing behind. Blocks: run it in
+ * the background.
+ */
+public final class Provisioner {
+
+    private final HypervisorConnection connection;
+    private final LabelLedger ledger;
+    private final LabelVerifier verifier;
+
+    public Provisioner(HypervisorConnection connection, LabelLedger ledger, LabelVerifier verifier) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.verifier = Objects.requireNonNull(verifier, "verifier");
+    }
+
+    public Provisioner(HypervisorConnection connection, LabelLedger ledger, SnapshotFactory snapshots) {
+        this(connection, ledger, new LabelVerifier(snapshots, Optional.empty()));
+    }
+
+    public ProvisionOutcome finish(ProvisionDraft draft, ProvisionListener listener) {
+        Run run = new Run(draft, listener);
+        try {
+            run.checkLabel();
+            run.createVolume();
+            run.define();
+            run.start();
+        } catch (RuntimeException e) {
+            return run.rollBack(e);
+        }
+        Optional<Verification> verification = Optional.empty();
+        if (run.started) {
+            listener.step(ProvisionStep.VERIFY, State.RUNNING, "");
+            verification = Optional.of(verifier.verify(draft, connection));
+            listener.step(ProvisionStep.VERIFY, State.DONE, verification.get().verdict().label());
+        } else {
+            listener.step(ProvisionStep.VERIFY, State.SKIPPED, "the VM was not started");
+        }
+        return new ProvisionOutcome(draft.uuid(), draft.domain().name(), run.started, Optional.empty(),
+                Optional.empty(), List.of(), verification);
+    }
+
+    /** The state of one Finish: what has been created so far, for the roll-back. */
+    private final class Run {
+        private final ProvisionDraft draft;
+        private final ProvisionListener listener;
+        private ProvisionStep current = ProvisionStep.CHECK_LABEL;
+        private Optional<String> volumePath = Optional.empty();
+        private boolean defined;
+        private boolean started;
+
+        Run(ProvisionDraft draft, ProvisionListener listener) {
+            this.draft = draft;
+            this.listener = listener;
+        }
+
+        private void begin(ProvisionStep step) {
+            current = step;
+            listener.step(step, State.RUNNING, "");
+        }
+
+        void checkLabel() {
+            begin(ProvisionStep.CHECK_LABEL);
+            List<DomainRecord> domains = connection.listDomains();
+            LabelUses.resync(ledger, domains);
+            domains.stream().filter(d -> d.name().equals(draft.domain().name())).findFirst().ifPresent(d -> {
+                throw new IllegalStateException("A domain named '" + d.name() + "' already exists on "
+                        + connection.uri() + ". Go back and choose another name.");
+            });
+            IsolationPlan isolation = draft.isolation();
+            Optional<String> holder = isolation.reservedUid().isPresent()
+                    ? ledger.ownerOfUid(isolation.reservedUid().getAsInt())
+                    : isolation.reservedPair().flatMap(ledger::ownerOf);
+            if (holder.isPresent() && !holder.get().equals(draft.uuid())) {
+                String other = domains.stream().filter(d -> d.uuid().equals(holder.get())).map(DomainRecord::name)
+                        .findFirst().orElse(holder.get());
+                throw new IllegalStateException(isolation.label().orElse("The label") + " was taken by '" + other
+                        + "' after the summary was shown. Go back to the summary to get another label.");
+            }
+            listener.step(ProvisionStep.CHECK_LABEL, State.DONE, isolation.labelText());
+        }
+
+        void createVolume() {
+            if (draft.volume().isEmpty()) {
+                listener.step(ProvisionStep.CREATE_VOLUME, State.SKIPPED, "no new volume");
+                return;
+            }
+            begin(ProvisionStep.CREATE_VOLUME);
+            StorageVolume volume = connection.createVolume(draft.volume().get());
+            volumePath = Optional.of(volume.path());
+            if (!draft.volumePath().equals(volumePath)) {
+                throw new IllegalStateException("The pool put the new volume at " + volume.path() + ", not at "
+                        + draft.volumePath().orElse("(unknown)") + " where the VM's XML expects it.");
+            }
+            listener.step(ProvisionStep.CREATE_VOLUME, State.DONE, volume.path());
+        }
+
+        void define() {
+            begin(ProvisionStep.DEFINE);
+            DomainRecord record = connection.define(draft.xml());
+            defined = true;
+            if (!record.uuid().equals(draft.uuid())) {
+                throw new IllegalStateException("libvirt defined '" + record.name() + "' with UUID " + record.uuid()
+                        + " instead of " + draft.uuid() + ": another domain with this name or UUID exists.");
+            }
+            // The domain now holds its label in libvirt's XML; the reservation turns into that use.
+            ledger.replaceDomain(record.uuid(), LabelUses.of(record));
+            listener.step(ProvisionStep.DEFINE, State.DONE, record.name());
+        }
+
+        void start() {
+            if (!draft.request().start()) {
+                listener.step(ProvisionStep.START, State.SKIPPED, "not asked to start");
+                return;
+            }
+            begin(ProvisionStep.START);
+            connection.start(draft.uuid());
+            started = true;
+            listener.step(ProvisionStep.START, State.DONE, "");
+        }
+
+        ProvisionOutcome rollBack(RuntimeException cause) {
+            String why = reason(cause);
+            listener.step(current, State.FAILED, why);
+            listener.step(ProvisionStep.ROLL_BACK, State.RUNNING, "");
+            List<String> report = new ArrayList<>();
+            boolean clean = true;
+            // A start that reported failure may still have left QEMU running, and undefining a
+            // running domain only makes it transient: stop it first whenever it is active.
+            if (started || current == ProvisionStep.START && isActive()) {
+                clean &= undo(report, "stopped the VM", "virsh destroy " + draft.uuid(),
+                        () -> connection.destroy(draft.uuid()));
+            }
+            if (defined || current == ProvisionStep.DEFINE && mayExist()) {
+                clean &= undo(report, "undefined the VM", "virsh undefine " + draft.uuid(),
+                        () -> connection.undefine(draft.uuid(), false));
+            }
+            if (volumePath.isPresent()) {
+                String path = volumePath.get();
+                clean &= undo(report, "deleted the volume " + path, "virsh vol-delete " + path,
+                        () -> connection.deleteVolume(path));
+            } else if (current == ProvisionStep.CREATE_VOLUME && draft.volumePath().isPresent()) {
+                // The failure may have come after libvirt made the file. Its name carries this
+                // run's UUID, so a volume there can only be this run's.
+                String path = draft.volumePath().get();
+                try {
+                    connection.deleteVolume(path);
+                    report.add("deleted the volume " + path);
+                } catch (RuntimeException e) {
+                    report.add("no volume to delete at " + path + " (" + reason(e) + ")");
+                }
+            }
+            if (draft.isolation().reserves()) {
+                report.add("released the label " + draft.isolation().label().orElse(""));
+            }
+            draft.isolation().release(ledger);
+            ledger.removeDomain(draft.uuid());
+            listener.step(ProvisionStep.ROLL_BACK, clean ? State.DONE : State.FAILED, String.join("; ", report));
+            return new ProvisionOutcome(draft.uuid(), draft.domain().name(), false,
+                    Optional.of(current.label() + " failed: " + why), Optional.of(current), report, Optional.empty());
+        }
+
+        private boolean isActive() {
+            try {
+                return connection.domain(draft.uuid()).map(d -> d.state().isActive()).orElse(false);
+            } catch (RuntimeException e) {
+                return true; // cannot tell: try to stop it, and report if that fails too
+            }
+        }
+
+        /** Whether a define that failed may still have left the domain behind (a lost reply, say). */
+        private boolean mayExist() {
+            try {
+                return connection.domain(draft.uuid()).isPresent();
+            } catch (RuntimeException e) {
+                return true; // cannot tell: try to undefine, and report if that fails too
+            }
+        }
+
+        private boolean undo(List<String> report, String what, String command, Runnable action) {
+            try {
+                action.run();
+                report.add(what);
+                return true;
+            } catch (RuntimeException e) {
+                report.add("could not undo (" + what + "): " + reason(e) + "; remove it yourself with: " + command);
+                return false;
+            }
+        }
+    }
+
+    private static String reason(RuntimeException e) {
+        return e instanceof HypervisorException h ? h.userMessage() : e.getMessage();
+    }
+}

@@ -1,0 +1,82 @@
+package org.bulkhead.model.provision;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import org.bulkhead.model.domain.DomainSpec;
+import org.bulkhead.model.domain.DomainXml;
+import org.bulkhead.model.hypervisor.StoragePoolInfo;
+import org.bulkhead.model.ledger.LabelLedger;
+import org.bulkhead.model.ledger.LedgerConfig;
+import org.bulkhead.model.plan.ResourceLabel;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class ProvisionPlannerTest {
+
+    static final List<StoragePoolInfo> POOLS = List.of(new StoragePoolInfo("default", "dir", Optional.of("/pool"), true));
+    private final LabelLedger ledger = new LabelLedger(LedgerConfig.defaults().withRandom(new Random(9)));
+
+    static VmRequest request(String name, boolean isolated) {
+        return new VmRequest(name, "qemu", new VmRequest.InstallSource.Iso("/isos/debian.iso"),
+                new VmRequest.Storage.NewVolume("default", 1L << 30), 512, 1, Optional.of("default"), isolated,
+                false, true);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a'b\"c", "x<y>&z", "<seclabel type='none'><label>x", "]]>&amp;"})
+    void hostileNamesStayNamesInTheXml(String name) {
+        ProvisionDraft draft = ProvisionPlanner.draft(request(name, true), Hosts.dac(), ledger, POOLS);
+        DomainSpec parsed = DomainXml.parse(draft.xml());
+        assertEquals(name, parsed.name());
+        assertEquals(1, parsed.seclabels().size(), draft.xml());
+        assertEquals(Optional.of("dac"), parsed.seclabels().get(0).optionalModel());
+        String volume = draft.volume().orElseThrow().name();
+        assertTrue(volume.matches("[A-Za-z0-9._-]+\\.qcow2") && !volume.startsWith("."), volume);
+    }
+
+    @Test
+    void aNameWithALineBreakIsRefusedAndReservesNothing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProvisionPlanner.draft(request("two\nlines", true), Hosts.dac(), ledger, POOLS));
+        assertTrue(e.getMessage().contains("line break"), e.getMessage());
+        assertEquals(ledger.config().uidCount(), ledger.freeUids());
+    }
+
+    @Test
+    void theSummaryShowsTheExactDacOwnerOfEveryFileAndAPrivateVolume() {
+        ProvisionDraft draft = ProvisionPlanner.draft(request("web", true), Hosts.dac(), ledger, POOLS);
+        String label = draft.isolation().label().orElseThrow();
+        assertEquals(0600, draft.volume().orElseThrow().mode());
+        assertTrue(draft.volumePath().orElseThrow().startsWith("/pool/web-"));
+        List<ResourceLabel> resources = draft.resourcePlan().resources().stream()
+                .filter(r -> r.action() == ResourceLabel.Action.RELABEL).toList();
+        assertEquals(2, resources.size());
+        assertTrue(resources.stream().allMatch(r -> r.label().equals(Optional.of(label))), resources.toString());
+    }
+
+    @Test
+    void dynamicSelinuxSaysLibvirtAllocatesAtStart() {
+        ProvisionDraft draft = ProvisionPlanner.draft(request("web", true), Hosts.selinux(), ledger, POOLS);
+        assertEquals("libvirt will allocate a unique pair at start", draft.isolation().labelText());
+        assertTrue(draft.xml().contains("<seclabel model=\"selinux\" type=\"dynamic\"")
+                || draft.xml().contains("type=\"dynamic\""), draft.xml());
+        assertFalse(draft.isolation().reserves());
+    }
+
+    @Test
+    void anUnknownPoolIsNamed() {
+        VmRequest request = new VmRequest("web", "qemu", new VmRequest.InstallSource.NetworkBoot(),
+                new VmRequest.Storage.NewVolume("nope", 1L << 30), 512, 1, Optional.empty(), true, false, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProvisionPlanner.draft(request, Hosts.dac(), ledger, POOLS));
+        assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+}

@@ -1,0 +1,544 @@
+package org.bulkhead.ui.wizard;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.StoragePoolInfo;
+import org.bulkhead.model.ledger.LabelLedger;
+import org.bulkhead.model.provision.HostKind;
+import org.bulkhead.model.provision.IsolationPolicy;
+import org.bulkhead.model.provision.LabelUses;
+import org.bulkhead.model.provision.LabelVerifier;
+import org.bulkhead.model.provision.Preflight;
+import org.bulkhead.model.provision.PreflightFinding;
+import org.bulkhead.model.provision.ProvisionDraft;
+import org.bulkhead.model.provision.ProvisionListener;
+import org.bulkhead.model.provision.ProvisionOutcome;
+import org.bulkhead.model.provision.ProvisionPlanner;
+import org.bulkhead.model.provision.ProvisionStep;
+import org.bulkhead.model.provision.Provisioner;
+import org.bulkhead.model.provision.RequestRules;
+import org.bulkhead.model.provision.Verification;
+import org.bulkhead.model.provision.VmRequest;
+import org.bulkhead.model.session.HostContext;
+import org.bulkhead.ui.common.TaskExecutor;
+
+/**
+ * The New VM wizard without its view: the answers, page-by-page validation, the summary with
+ * label, resource plan, XML and pre-flight checks, and Finish with its progress and outcome.
+ * Property changes happen on the UI thread; libvirt and the disk are reached only through
+ * {@link TaskExecutor} work.
+ */
+public final class NewVmWizardViewModel implements AutoCloseable {
+
+    private static final long MIB = 1024L * 1024;
+
+    private final WizardServices services;
+    private final TaskExecutor tasks;
+    private final Executor uiThread;
+
+    private final ReadOnlyObjectWrapper<WizardPage> page = new ReadOnlyObjectWrapper<>(WizardPage.NAME);
+    private final ReadOnlyStringWrapper pageError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    private final ObservableList<String> connections = FXCollections.observableArrayList();
+    private final ObjectProperty<String> connectionUri = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper connectionStatus = new ReadOnlyStringWrapper("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final BooleanProperty isolated = new SimpleBooleanProperty(true);
+    private final BooleanProperty pinLabel = new SimpleBooleanProperty(false);
+    private final ReadOnlyStringWrapper isolationExplanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper isolationUnavailable = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper pinAvailable = new ReadOnlyBooleanWrapper(false);
+
+    private final ObjectProperty<SourceKind> sourceKind = new SimpleObjectProperty<>(SourceKind.ISO);
+    private final StringProperty isoPath = new SimpleStringProperty("");
+    private final StringProperty imagePath = new SimpleStringProperty("");
+    private final ObjectProperty<String> imageFormat = new SimpleObjectProperty<>("qcow2");
+
+    private final StringProperty memoryMiB = new SimpleStringProperty("1024");
+    private final StringProperty vcpus = new SimpleStringProperty("1");
+    private final BooleanProperty emulated = new SimpleBooleanProperty(false);
+
+    private final BooleanProperty newVolume = new SimpleBooleanProperty(true);
+    private final ObservableList<String> pools = FXCollections.observableArrayList();
+    private final ObjectProperty<String> pool = new SimpleObjectProperty<>();
+    private final StringProperty diskGiB = new SimpleStringProperty("10");
+
+    private final BooleanProperty natNetwork = new SimpleBooleanProperty(true);
+    private final BooleanProperty startAfter = new SimpleBooleanProperty(true);
+
+    private final ReadOnlyStringWrapper summaryLabel = new ReadOnlyStringWrapper("");
+    private final ObservableList<String> resourcePlan = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper domainXml = new ReadOnlyStringWrapper("");
+    private final ObservableList<PreflightFinding> findings = FXCollections.observableArrayList();
+    private final BooleanProperty acknowledgeWarnings = new SimpleBooleanProperty(false);
+    private final ReadOnlyBooleanWrapper canFinish = new ReadOnlyBooleanWrapper(false);
+
+    private final ObservableList<String> progress = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ProvisionOutcome> outcome = new ReadOnlyObjectWrapper<>();
+
+    // Touched on the UI thread only; the connection itself is used from background work.
+    private volatile HypervisorConnection connection;
+    private HostContext host;
+    private List<StoragePoolInfo> poolInfo = List.of();
+    private ProvisionDraft draft;
+    private boolean redraftRequested;
+    private boolean closed;
+
+    /**
+     * @param uiThread runs progress updates of Finish on the UI thread (Platform::runLater; direct in tests)
+     */
+    public NewVmWizardViewModel(WizardServices services, TaskExecutor tasks, Executor uiThread,
+            List<String> connectionUris) {
+        this.services = services;
+        this.tasks = tasks;
+        this.uiThread = uiThread;
+        connections.setAll(connectionUris);
+        connectionUri.addListener((obs, old, uri) -> connect(uri));
+        BooleanBinding warnings = Bindings.createBooleanBinding(
+                () -> findings.stream().anyMatch(f -> f.status() == PreflightFinding.Status.WARNING), findings);
+        canFinish.bind(page.isEqualTo(WizardPage.SUMMARY).and(busy.not())
+                .and(Bindings.createBooleanBinding(() -> draft != null && Preflight.allowsFinish(findings), findings))
+                .and(warnings.not().or(acknowledgeWarnings)));
+        sourceKind.addListener((obs, old, kind) -> newVolume.set(kind != SourceKind.IMPORT));
+        if (!connections.isEmpty()) {
+            connectionUri.set(connections.get(0));
+        }
+    }
+
+    private void connect(String uri) {
+        closeConnection();
+        host = null;
+        pools.clear();
+        isolationExplanation.set("");
+        isolationUnavailable.set("");
+        pinAvailable.set(false);
+        if (uri == null) {
+            return;
+        }
+        connectionStatus.set("Connecting to " + uri + "…");
+        busy.set(true);
+        tasks.submit(() -> {
+            HypervisorConnection opened = services.hypervisor().open(uri);
+            try {
+                HostContext probed = services.hostProbe().apply(opened);
+                List<StoragePoolInfo> found = listPools(opened);
+                return new Connected(opened, probed, found);
+            } catch (RuntimeException e) {
+                opened.close();
+                throw e;
+            }
+        }, connected -> {
+            if (idle() || !uri.equals(connectionUri.get())) {
+                connected.connection().close();
+                return;
+            }
+            connection = connected.connection();
+            host = connected.host();
+            poolInfo = connected.pools();
+            pools.setAll(poolInfo.stream().filter(StoragePoolInfo::active).map(StoragePoolInfo::name).toList());
+            pool.set(pools.isEmpty() ? null : pools.get(0));
+            newVolume.set(!pools.isEmpty() && sourceKind.get() != SourceKind.IMPORT);
+            emulated.set(false);
+            isolationExplanation.set(IsolationPolicy.explanation(host));
+            isolationUnavailable.set(IsolationPolicy.unavailableReason(host).orElse(""));
+            pinAvailable.set(IsolationPolicy.canPin(host));
+            if (!pinAvailable.get()) {
+                pinLabel.set(false);
+            }
+            connectionStatus.set(host.modelsText() + " · " + HostKind.of(host).label() + " · "
+                    + host.enforcement().label());
+        }, failure -> {
+            idle();
+            connectionStatus.set("Could not connect: " + message(failure));
+        });
+    }
+
+    private static List<StoragePoolInfo> listPools(HypervisorConnection opened) {
+        try {
+            return opened.storagePools();
+        } catch (HypervisorException e) {
+            return List.of(); // the storage page then offers only an imported image or no disk
+        }
+    }
+
+    private record Connected(HypervisorConnection connection, HostContext host, List<StoragePoolInfo> pools) {
+    }
+
+    // ---- navigation
+
+    public void next() {
+        Optional<String> problem = problemOnPage(page.get());
+        pageError.set(problem.orElse(""));
+        if (problem.isPresent()) {
+            return;
+        }
+        if (page.get() == WizardPage.NETWORK) {
+            prepareSummary();
+        } else if (page.get().ordinal() < WizardPage.SUMMARY.ordinal()) {
+            page.set(page.get().next());
+        }
+    }
+
+    public void back() {
+        if (busy.get() || page.get() == WizardPage.NAME || page.get() == WizardPage.RESULT) {
+            return;
+        }
+        if (page.get() == WizardPage.SUMMARY) {
+            releaseDraft();
+        }
+        pageError.set("");
+        page.set(page.get().previous());
+    }
+
+    /** The first problem on {@code which} page, in a sentence for the user. */
+    Optional<String> problemOnPage(WizardPage which) {
+        return switch (which) {
+            case NAME -> RequestRules.name(name.get()).or(this::connectionProblem).or(this::isolationProblem);
+            case SOURCE -> switch (sourceKind.get()) {
+                case ISO -> RequestRules.path(isoPath.get(), "installer ISO").or(() -> missing(isoPath.get(), "ISO"));
+                case IMPORT -> RequestRules.path(imagePath.get(), "disk image to import")
+                        .or(() -> missing(imagePath.get(), "disk image"));
+                case NETWORK -> Optional.empty();
+            };
+            case RESOURCES -> parseError(memoryMiB.get(), "Memory (MiB)")
+                    .or(() -> RequestRules.memory(number(memoryMiB.get())))
+                    .or(() -> parseError(vcpus.get(), "Virtual CPUs"))
+                    .or(() -> RequestRules.vcpus(clamp(number(vcpus.get()))));
+            case STORAGE -> !newVolume.get() ? Optional.empty()
+                    : pool.get() == null ? Optional.of("Choose a storage pool for the new disk, or no new disk.")
+                    : parseError(diskGiB.get(), "Disk size (GiB)")
+                            .or(() -> RequestRules.capacity(number(diskGiB.get())));
+            case NETWORK, SUMMARY, RESULT -> Optional.empty();
+        };
+    }
+
+    private Optional<String> connectionProblem() {
+        if (connectionUri.get() == null) {
+            return Optional.of("Choose a connection.");
+        }
+        return host == null ? Optional.of(connectionStatus.get().isEmpty() ? "Still connecting…" : connectionStatus.get())
+                : Optional.empty();
+    }
+
+    private Optional<String> isolationProblem() {
+        return isolated.get() && !isolationUnavailable.get().isEmpty()
+                ? Optional.of("This host cannot isolate the VM: " + isolationUnavailable.get())
+                : Optional.empty();
+    }
+
+    /** A missing local file is caught here; remote and simulated hosts are checked by libvirt at start. */
+    private Optional<String> missing(String path, String what) {
+        if (host == null || !host.info().local() || HostKind.of(host) == HostKind.TEST || services.hostFiles().isEmpty()) {
+            return Optional.empty();
+        }
+        return services.hostFiles().get().facts(Path.of(path)).isPresent() ? Optional.empty()
+                : Optional.of("There is no " + what + " at " + path + ".");
+    }
+
+    /** The whole number in {@code text}, or 0 when there is none (validation reports that first). */
+    private static long number(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private static int clamp(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    private static Optional<String> parseError(String text, String what) {
+        try {
+            Long.parseLong(text.strip());
+            return Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.of(what + " must be a whole number, not “" + text.strip() + "”.");
+        }
+    }
+
+    // ---- summary
+
+    VmRequest request() {
+        VmRequest.InstallSource source = switch (sourceKind.get()) {
+            case ISO -> new VmRequest.InstallSource.Iso(isoPath.get().strip());
+            case IMPORT -> new VmRequest.InstallSource.ImportImage(imagePath.get().strip(), imageFormat.get());
+            case NETWORK -> new VmRequest.InstallSource.NetworkBoot();
+        };
+        VmRequest.Storage storage = newVolume.get()
+                ? new VmRequest.Storage.NewVolume(pool.get(), number(diskGiB.get()) * 1024 * MIB)
+                : new VmRequest.Storage.NoNewVolume();
+        String virtType = HostKind.of(host) == HostKind.TEST ? "test" : emulated.get() ? "qemu" : "kvm";
+        return new VmRequest(name.get(), virtType, source, storage, number(memoryMiB.get()),
+                clamp(number(vcpus.get())),
+                natNetwork.get() ? Optional.of("default") : Optional.empty(), isolated.get(),
+                pinLabel.get() && pinAvailable.get(), startAfter.get());
+    }
+
+    private void prepareSummary() {
+        VmRequest request = request();
+        HostContext context = host;
+        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
+        HypervisorConnection current = connection;
+        List<StoragePoolInfo> knownPools = poolInfo;
+        releaseDraft();
+        busy.set(true);
+        tasks.submit(() -> {
+            var domains = current.listDomains();
+            LabelUses.resync(ledger, domains);
+            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, knownPools);
+            try {
+                return new Summary(drafted, preflight(drafted, domains, ledger));
+            } catch (RuntimeException e) {
+                drafted.isolation().release(ledger);
+                throw e;
+            }
+        }, summary -> {
+            if (idle()) {
+                summary.draft().isolation().release(ledger);
+                return;
+            }
+            draft = summary.draft();
+            summaryLabel.set(draft.isolation().labelText());
+            resourcePlan.setAll(draft.resourcePlan().resources().stream()
+                    .map(r -> r.resource().description() + " " + r.resource().path() + " → "
+                            + r.label().orElse(r.action().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+                            + " (" + r.reason() + ")")
+                    .toList());
+            domainXml.set(draft.xml());
+            acknowledgeWarnings.set(false);
+            findings.setAll(attentionFirst(summary.findings()));
+            page.set(WizardPage.SUMMARY);
+        }, failure -> {
+            if (!idle()) {
+                pageError.set(message(failure));
+            }
+        });
+    }
+
+    private List<PreflightFinding> preflight(ProvisionDraft drafted, List<DomainRecord> domains,
+            LabelLedger ledger) {
+        return new Preflight(drafted, domains, ledger, services.hostFiles(), () -> redraftRequested = true).run();
+    }
+
+    /** Blocking findings, then warnings, then what passed; the order of checks within each. */
+    private static List<PreflightFinding> attentionFirst(List<PreflightFinding> all) {
+        return all.stream().sorted(java.util.Comparator.comparing((PreflightFinding f) -> f.status()).reversed()).toList();
+    }
+
+    private record Summary(ProvisionDraft draft, List<PreflightFinding> findings) {
+    }
+
+    /** Applies a finding's one-click fix in the background, then checks again. */
+    public void applyFix(PreflightFinding finding) {
+        if (finding.fix().isEmpty() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        redraftRequested = false;
+        tasks.submit(() -> {
+            finding.fix().get().action().run();
+            return Boolean.TRUE;
+        }, done -> {
+            if (idle()) {
+                return;
+            }
+            if (redraftRequested) {
+                prepareSummary();
+            } else {
+                recheck();
+            }
+        }, failure -> {
+            if (!idle()) {
+                pageError.set("The fix failed: " + message(failure));
+            }
+        });
+    }
+
+    /** Runs the pre-flight checks again on the same draft (after fixing something outside Bulkhead). */
+    public void recheck() {
+        if (draft == null) {
+            return;
+        }
+        ProvisionDraft current = draft;
+        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
+        HypervisorConnection open = connection;
+        busy.set(true);
+        tasks.submit(() -> {
+            var domains = open.listDomains();
+            LabelUses.resync(ledger, domains);
+            return preflight(current, domains, ledger);
+        }, fresh -> {
+            if (!idle()) {
+                findings.setAll(attentionFirst(fresh));
+            }
+        }, failure -> {
+            if (!idle()) {
+                pageError.set(message(failure));
+            }
+        });
+    }
+
+    // ---- finish
+
+    public void finish() {
+        if (!canFinish.get()) {
+            return;
+        }
+        ProvisionDraft finishing = draft;
+        draft = null; // Finish owns the reservation now: it keeps or releases it
+        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
+        Provisioner provisioner = new Provisioner(connection, ledger,
+                new LabelVerifier(services.snapshots(), services.hostSecurity()));
+        progress.clear();
+        outcomeText.set("");
+        page.set(WizardPage.RESULT);
+        busy.set(true);
+        ProvisionListener listener = (step, state, detail) -> uiThread.execute(() -> showProgress(step, state, detail));
+        tasks.submit(() -> provisioner.finish(finishing, listener), done -> {
+            idle();
+            outcome.set(done);
+            outcomeText.set(describe(done));
+        }, failure -> {
+            idle();
+            outcomeText.set("Finish stopped unexpectedly: " + message(failure));
+        });
+    }
+
+    /** One line per step: a step's outcome replaces its "running" line. */
+    private void showProgress(ProvisionStep step, ProvisionListener.State state, String detail) {
+        String running = "[running] " + step.label();
+        String line = "[" + state.name().toLowerCase(java.util.Locale.ROOT) + "] " + step.label()
+                + (detail.isEmpty() ? "" : ": " + detail);
+        if (!progress.isEmpty() && progress.get(progress.size() - 1).equals(running)) {
+            progress.set(progress.size() - 1, line);
+        } else {
+            progress.add(line);
+        }
+    }
+
+    private static String describe(ProvisionOutcome done) {
+        if (!done.succeeded()) {
+            return done.failure().get() + "\nRolled back: " + String.join("; ", done.rollback()) + ".";
+        }
+        String created = "Created '" + done.name() + "'" + (done.started() ? " and started it." : ".");
+        if (done.verification().isEmpty()) {
+            return created;
+        }
+        Verification v = done.verification().get();
+        return created + "\nLabels read back: " + v.verdict().label()
+                + (v.mismatches().isEmpty() ? "" : "\nMismatches:\n" + String.join("\n", v.mismatches()))
+                + "\n" + String.join("\n", v.lines());
+    }
+
+    private void releaseDraft() {
+        if (draft != null) {
+            draft.isolation().release(services.ledgers().forUri(draft.host().info().uri()));
+            draft = null;
+        }
+        findings.clear();
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof HypervisorException h) {
+            return h.userMessage();
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    private void closeConnection() {
+        HypervisorConnection old = connection;
+        connection = null;
+        if (old != null) {
+            tasks.submit(() -> {
+                old.close();
+                return Boolean.TRUE;
+            }, ignored -> { }, failure -> { });
+        }
+    }
+
+    /**
+     * Cancels: gives back any reserved label and closes the wizard's connection. Work in flight
+     * (a running Finish above all) keeps the connection until it ends, then it is closed.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        releaseDraft();
+        if (!busy.get()) {
+            closeConnection();
+        }
+    }
+
+    /** Ends a background step; true when the wizard was closed meanwhile, so its result must be dropped. */
+    private boolean idle() {
+        busy.set(false);
+        if (closed) {
+            closeConnection();
+            return true;
+        }
+        return false;
+    }
+
+    // ---- properties
+
+    public ReadOnlyObjectProperty<WizardPage> pageProperty() { return page.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty pageErrorProperty() { return pageError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ObservableList<String> connections() { return connections; }
+    public ObjectProperty<String> connectionUriProperty() { return connectionUri; }
+    public ReadOnlyStringProperty connectionStatusProperty() { return connectionStatus.getReadOnlyProperty(); }
+    public StringProperty nameProperty() { return name; }
+    public BooleanProperty isolatedProperty() { return isolated; }
+    public BooleanProperty pinLabelProperty() { return pinLabel; }
+    public ReadOnlyStringProperty isolationExplanationProperty() { return isolationExplanation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty isolationUnavailableProperty() { return isolationUnavailable.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty pinAvailableProperty() { return pinAvailable.getReadOnlyProperty(); }
+    public ObjectProperty<SourceKind> sourceKindProperty() { return sourceKind; }
+    public StringProperty isoPathProperty() { return isoPath; }
+    public StringProperty imagePathProperty() { return imagePath; }
+    public ObjectProperty<String> imageFormatProperty() { return imageFormat; }
+    public StringProperty memoryMiBProperty() { return memoryMiB; }
+    public StringProperty vcpusProperty() { return vcpus; }
+    public BooleanProperty emulatedProperty() { return emulated; }
+    public BooleanProperty newVolumeProperty() { return newVolume; }
+    public ObservableList<String> pools() { return pools; }
+    public ObjectProperty<String> poolProperty() { return pool; }
+    public StringProperty diskGiBProperty() { return diskGiB; }
+    public BooleanProperty natNetworkProperty() { return natNetwork; }
+    public BooleanProperty startAfterProperty() { return startAfter; }
+    public ReadOnlyStringProperty summaryLabelProperty() { return summaryLabel.getReadOnlyProperty(); }
+    public ObservableList<String> resourcePlan() { return resourcePlan; }
+    public ReadOnlyStringProperty domainXmlProperty() { return domainXml.getReadOnlyProperty(); }
+    public ObservableList<PreflightFinding> findings() { return findings; }
+    public BooleanProperty acknowledgeWarningsProperty() { return acknowledgeWarnings; }
+    public ReadOnlyBooleanProperty canFinishProperty() { return canFinish.getReadOnlyProperty(); }
+    public ObservableList<String> progress() { return progress; }
+    public ReadOnlyStringProperty outcomeTextProperty() { return outcomeText.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ProvisionOutcome> outcomeProperty() { return outcome.getReadOnlyProperty(); }
+}

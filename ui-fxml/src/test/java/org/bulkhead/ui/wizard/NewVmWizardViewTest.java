@@ -1,0 +1,134 @@
+package org.bulkhead.ui.wizard;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.model.domain.DomainXml;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.ui.common.SameThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The wizard's window on test:///default, driven with keyboard and mouse through every page. */
+@ExtendWith(ApplicationExtension.class)
+class NewVmWizardViewTest {
+
+    private final String prefix = WizardFixtures.uniqueName("fx");
+    private NewVmWizardViewModel viewModel;
+    private Stage stage;
+
+    @Start
+    void start(Stage window) {
+        stage = window;
+        viewModel = new NewVmWizardViewModel(WizardFixtures.testDriver(), new SameThreadTaskExecutor(), Runnable::run,
+                List.of(WizardFixtures.TEST_URI));
+        new NewVmWizardView(viewModel).showIn(window);
+    }
+
+    @AfterEach
+    void cleanUp() {
+        try (HypervisorConnection check = new LibvirtHypervisor().open(WizardFixtures.TEST_URI)) {
+            WizardFixtures.removeDomains(check, prefix);
+        }
+    }
+
+    private static void replaceText(FxRobot robot, String query, String text) {
+        robot.clickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text);
+    }
+
+    private static String error(FxRobot robot) {
+        Label label = robot.lookup("#errorLabel").queryAs(Label.class);
+        return label.isVisible() ? label.getText() : "";
+    }
+
+    private static String title(FxRobot robot) {
+        return robot.lookup("#titleLabel").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void everyPageToFinishCreatesAnIsolatedVmAndShowsItsLabels(FxRobot robot) {
+        assertTrue(robot.lookup("#isolatedBox").queryAs(CheckBox.class).isSelected(), "Isolated is on by default");
+        assertTrue(robot.lookup("#isolationExplanation").queryAs(Label.class).getText().contains("simulated"));
+
+        robot.clickOn("#nameField").write(prefix + "-a\"b'<c>&d");
+        robot.clickOn("#nextButton");
+        assertEquals("Install source", title(robot), error(robot));
+        robot.clickOn("#isoField").write("/isos/debian.iso");
+        robot.clickOn("#nextButton");
+        assertEquals("Memory and CPUs", title(robot), error(robot));
+        replaceText(robot, "#memoryField", "256");
+        robot.clickOn("#nextButton");
+        assertEquals("Storage", title(robot), error(robot));
+        assertEquals("default-pool", viewModel.poolProperty().get());
+        robot.clickOn("#nextButton");
+        assertEquals("Network", title(robot));
+        robot.clickOn("#nextButton");
+        assertEquals("Summary", title(robot), error(robot));
+
+        String label = robot.lookup("#labelValue").queryAs(TextField.class).getText();
+        assertTrue(label.contains("(simulated: not enforced)"), label);
+        assertEquals(prefix + "-a\"b'<c>&d",
+                DomainXml.parse(robot.lookup("#xmlArea").queryAs(TextArea.class).getText()).name());
+        Button finish = robot.lookup("#finishButton").queryAs(Button.class);
+        assertTrue(finish.isDisabled(), "the simulated-enforcement warning must be acknowledged");
+        robot.clickOn("#acknowledgeBox");
+        assertFalse(finish.isDisabled());
+        robot.clickOn("#finishButton");
+
+        assertEquals("Creating the VM", title(robot));
+        String outcome = robot.lookup("#outcomeArea").queryAs(TextArea.class).getText();
+        assertTrue(outcome.startsWith("Created '" + prefix), outcome);
+        assertTrue(outcome.contains("simulated"), outcome);
+        assertEquals("Close", robot.lookup("#cancelButton").queryAs(Button.class).getText());
+    }
+
+    @Test
+    void validationErrorsKeepTheUserOnTheirPage(FxRobot robot) {
+        robot.clickOn("#nextButton");
+        assertEquals("⚠ Enter a name for the virtual machine.", error(robot));
+        robot.interact(() -> viewModel.nameProperty().set("pasted\nname"));
+        robot.clickOn("#nextButton");
+        assertTrue(error(robot).contains("line break"), error(robot));
+        assertEquals("Name and connection", title(robot));
+
+        replaceText(robot, "#nameField", prefix + "-v");
+        robot.clickOn("#nextButton");
+        robot.clickOn("#nextButton");
+        assertEquals("⚠ Choose the installer ISO.", error(robot));
+        robot.clickOn("#isoField").write("/isos/x.iso");
+        robot.clickOn("#nextButton");
+        replaceText(robot, "#memoryField", "0");
+        robot.clickOn("#nextButton");
+        assertEquals("Memory and CPUs", title(robot));
+        assertTrue(error(robot).contains("Give the VM some memory"), error(robot));
+        replaceText(robot, "#memoryField", "128");
+        robot.clickOn("#nextButton");
+        assertEquals("Storage", title(robot));
+        assertEquals("", error(robot));
+        robot.clickOn("#backButton");
+        assertEquals("Memory and CPUs", title(robot));
+    }
+
+    @Test
+    void cancellingClosesTheWindowAndReleasesTheLabel(FxRobot robot) {
+        robot.clickOn("#nameField").write(prefix + "-c");
+        robot.clickOn("#cancelButton");
+        assertFalse(stage.isShowing());
+    }
+}

@@ -1,0 +1,60 @@
+package org.bulkhead.ui.wizard;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.Hypervisor;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.provision.HostFiles;
+import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.security.DomainInspector;
+
+/** Wizard services on the real adapters, and the clean-up of what a test's wizard created. */
+final class WizardFixtures {
+
+    static final String TEST_URI = "test:///default";
+
+    private WizardFixtures() {
+    }
+
+    static WizardServices services(Hypervisor hypervisor, Optional<HostSecurity> security, Optional<HostFiles> files,
+            LabelLedgers ledgers) {
+        DomainInspector inspector = new DomainInspector(security);
+        return new WizardServices(hypervisor, inspector::probeHost, inspector, security, files, ledgers);
+    }
+
+    static WizardServices testDriver() {
+        return services(new LibvirtHypervisor(), Optional.empty(), Optional.empty(), LabelLedgers.withDefaults());
+    }
+
+    static String uniqueName(String what) {
+        return "bh-wiz-" + what + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Stops, undefines and deletes the volumes of every domain whose name starts with {@code prefix}. */
+    static void removeDomains(HypervisorConnection connection, String prefix) {
+        List<String> problems = new ArrayList<>();
+        for (DomainRecord domain : connection.listDomains()) {
+            if (!domain.name().startsWith(prefix)) {
+                continue;
+            }
+            try {
+                if (domain.state().isActive()) {
+                    connection.destroy(domain.uuid());
+                }
+                connection.undefine(domain.uuid(), true);
+            } catch (HypervisorException e) {
+                problems.add(e.userMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new AssertionError("clean-up left things behind: " + problems);
+        }
+    }
+}
