@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.bulkhead.libvirt.LibvirtHypervisor;
@@ -51,6 +54,36 @@ class MainWindowTest {
         assertEquals("▲ weak", ui.onFx(() -> ui.cell("test", "Trust")), "amber marker with a glyph and a word");
         assertEquals("▲ simulated", ui.onFx(() -> ui.cell("test", "Enforcing")));
         ui.await("the CPU sparkline shows a value", () -> ui.cell("test", "CPU").endsWith("%"));
+    }
+
+    @Test
+    void aVmMadeWithTheWizardFromCtrlNAppearsInTheWindowWithItsOwnLabel() throws Exception {
+        ui.open(dir, DEFAULT);
+        ui.await("the domain test is listed", () -> ui.rowCells("test").isPresent());
+        String name = "kiosk \"guest\" <1> & 'co'";
+
+        ui.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+        ui.await("the wizard opens", () -> ui.lookup("#nameField").tryQuery().isPresent());
+        assertTrue(ui.lookup("#isolatedBox").queryAs(CheckBox.class).isSelected(), "Isolated is on without asking");
+        ui.clickOn("#nameField").write(name);
+        ui.clickOn("#nextButton");
+        ui.clickOn("#isoField").write("/isos/installer.iso");
+        for (String page : List.of("Memory and CPUs", "Storage", "Network", "Summary")) {
+            ui.clickOn("#nextButton");
+            ui.await("the wizard shows " + page, () -> ui.lookup("#titleLabel").queryAs(Label.class).getText().equals(page));
+        }
+        String planned = ui.lookup("#labelValue").queryAs(TextField.class).getText();
+        assertTrue(planned.matches("system_u:system_r:svirt_t:s0:c\\d+,c\\d+ \\(simulated: not enforced\\)"), planned);
+        ui.clickOn("#acknowledgeBox");
+        ui.clickOn("#finishButton");
+        ui.await("the wizard says the VM was created",
+                () -> ui.lookup("#outcomeArea").queryAs(TextArea.class).getText().startsWith("Created"));
+
+        ui.await("the new VM is listed in the main window", () -> ui.rowCells(name).isPresent());
+        String label = planned.substring(0, planned.indexOf(' '));
+        ui.await("its row shows the label the wizard allocated", () -> ui.cell(name, "Label").equals(label));
+        assertFalse(label.equals(ui.onFx(() -> ui.cell("test", "Label"))), "a label of its own");
+        assertEquals("▲ simulated", ui.onFx(() -> ui.cell(name, "Enforcing")), "still honest that nothing is enforced");
     }
 
     @Test
