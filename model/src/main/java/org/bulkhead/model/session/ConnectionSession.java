@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,8 +31,10 @@ import org.bulkhead.model.store.DomainStore;
 /**
  * Keeps one connection's domains in the {@link DomainStore}: a full sync on open, then libvirt's
  * lifecycle events (no polling), a reconnect with backoff when the connection is lost and a full
- * resync after. All libvirt calls for the connection run on its own single thread, so they are
- * ordered and never on the UI thread or libvirt's event loop.
+ * resync after. Connecting, refreshes and actions run in order on the connection's own worker
+ * thread; statistics are sampled on a second thread, so a sample of thousands of domains never
+ * holds up the refresh an event asked for. Neither is the UI thread or libvirt's event loop.
+ * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
 public final class ConnectionSession implements AutoCloseable {
 
@@ -45,6 +48,7 @@ public final class ConnectionSession implements AutoCloseable {
     private final Function<HypervisorConnection, HostContext> hostProbe;
     private final SnapshotFactory snapshots;
     private final ScheduledExecutorService worker;
+    private final ScheduledExecutorService sampler;
     private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final List<Consumer<List<DomainStats>>> statsListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
@@ -66,11 +70,15 @@ public final class ConnectionSession implements AutoCloseable {
         this.store = Objects.requireNonNull(store, "store");
         this.hostProbe = Objects.requireNonNull(hostProbe, "hostProbe");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
-        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "libvirt " + uri);
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "libvirt " + uri));
+        this.sampler = Executors.newSingleThreadScheduledExecutor(
+                runnable -> daemon(runnable, "libvirt stats " + uri));
+    }
+
+    private static Thread daemon(Runnable runnable, String name) {
+        Thread thread = new Thread(runnable, name);
+        thread.setDaemon(true);
+        return thread;
     }
 
     public String uri() {
@@ -126,7 +134,7 @@ public final class ConnectionSession implements AutoCloseable {
         });
     }
 
-    /** Called with connect failures and lost connections (on the worker thread). */
+    /** Called with connect failures, lost connections and failed refreshes (on the worker thread). */
     public AutoCloseable onError(Consumer<String> listener) {
         errorListeners.add(listener);
         return () -> errorListeners.remove(listener);
@@ -134,13 +142,14 @@ public final class ConnectionSession implements AutoCloseable {
 
     /**
      * Samples statistics of all running domains in one call per interval while at least one
-     * listener is registered. Listeners run on the worker thread.
+     * listener is registered. Listeners run on the session's statistics thread, not on the worker
+     * that refreshes domains; sampling stops when the session closes.
      */
     public synchronized AutoCloseable onStats(Duration interval, Consumer<List<DomainStats>> listener) {
         statsListeners.add(listener);
-        if (statsTask == null) {
+        if (statsTask == null && !closed) {
             long millis = interval.toMillis();
-            statsTask = worker.scheduleWithFixedDelay(this::sampleStats, 0, millis, TimeUnit.MILLISECONDS);
+            statsTask = sampler.scheduleWithFixedDelay(this::sampleStats, 0, millis, TimeUnit.MILLISECONDS);
         }
         return () -> {
             synchronized (this) {
@@ -248,17 +257,35 @@ public final class ConnectionSession implements AutoCloseable {
         }
     }
 
+    /** On the statistics thread: reads the connection, never changes the session's state itself. */
     private void sampleStats() {
         HypervisorConnection current = connection;
-        if (current == null || current.state() != ConnectionState.OPEN) {
+        if (closed || current == null || current.state() != ConnectionState.OPEN) {
             return;
         }
+        List<DomainStats> stats;
         try {
-            List<DomainStats> stats = current.sampleStats();
-            statsListeners.forEach(listener -> listener.accept(stats));
-        } catch (HypervisorException e) {
-            // The lost-connection path reports this; a failed sample on its own is not worth a dialog.
+            stats = current.sampleStats();
+        } catch (RuntimeException e) {
+            // Not worth a dialog on its own. The worker may have closed or replaced the connection
+            // meanwhile; if it is still this session's connection and no longer open, the worker
+            // handles the loss (once: it is a no-op when the state listener got there first).
             LOG.log(Level.FINE, "statistics sample failed on " + uri, e);
+            if (!closed && current.state() != ConnectionState.OPEN) {
+                try {
+                    worker.execute(() -> {
+                        if (connection == current) {
+                            connectionLost();
+                        }
+                    });
+                } catch (RejectedExecutionException closedMeanwhile) {
+                    // close() shut the worker down after the check above: nothing left to report to.
+                }
+            }
+            return;
+        }
+        if (!closed) {
+            statsListeners.forEach(listener -> listener.accept(stats));
         }
     }
 
@@ -292,6 +319,14 @@ public final class ConnectionSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        synchronized (this) {
+            if (statsTask != null) {
+                statsTask.cancel(false);
+                statsTask = null;
+            }
+        }
+        // Lets a sample in flight finish (the connection's close waits for it anyway); its result is dropped.
+        sampler.shutdown();
         worker.execute(() -> {
             dropConnection();
             store.setStatus(uri, ConnectionStatus.CLOSED);

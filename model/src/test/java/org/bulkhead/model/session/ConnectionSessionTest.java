@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -43,6 +44,10 @@ class ConnectionSessionTest {
 
     @AfterEach
     void close() {
+        CountDownLatch gate = hypervisor.statsGate;
+        if (gate != null) {
+            gate.countDown();
+        }
         session.close();
     }
 
@@ -111,8 +116,44 @@ class ConnectionSessionTest {
         assertEquals(samples, hypervisor.statsCalls.get(), "sampling stops with the last listener");
     }
 
+    @Test
+    void anEventRefreshIsNotHeldUpBehindASlowStatisticsSample() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        hypervisor.statsGate = gate;
+        try (AutoCloseable subscription = session.onStats(Duration.ofMillis(20), stats -> { })) {
+            await(() -> hypervisor.statsCalls.get() > 0, "a statistics sample is under way");
+
+            hypervisor.domains.put(A, FakeHypervisor.domain(A, "alpha", DomainState.RUNNING));
+            hypervisor.emit(A, DomainEvent.Kind.STARTED);
+            await(() -> store.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow().state() == DomainState.RUNNING,
+                    "the event's refresh lands while the sample is still running", Duration.ofSeconds(2));
+            assertEquals(1, gate.getCount(), "the sample was still blocked");
+        } finally {
+            gate.countDown();
+        }
+    }
+
+    @Test
+    void aConnectionLostWhileSamplingIsReportedOnceAndOnlyByTheWorker() throws Exception {
+        try (AutoCloseable subscription = session.onStats(Duration.ofMillis(5), stats -> { })) {
+            await(() -> hypervisor.statsCalls.get() > 2, "statistics are being sampled");
+            hypervisor.killDaemon();
+            await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.LOST, "the loss shows in the store");
+            Thread.sleep(100); // samples keep being due meanwhile
+            hypervisor.startDaemon();
+            await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session reconnects by itself");
+            int samples = hypervisor.statsCalls.get();
+            await(() -> hypervisor.statsCalls.get() > samples, "sampling resumes on the new connection");
+        }
+        assertEquals(List.of("Lost the connection to " + FakeHypervisor.URI + ". Reconnecting automatically."), errors);
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        await(condition, what, Duration.ofSeconds(10));
+    }
+
+    private static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting until " + what);

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -38,6 +39,8 @@ public final class FakeHypervisor implements Hypervisor {
     final AtomicInteger listCalls = new AtomicInteger();
     final AtomicInteger domainCalls = new AtomicInteger();
     final AtomicInteger statsCalls = new AtomicInteger();
+    /** While set and closed, a statistics sample blocks in {@code sampleStats} until it opens (a slow sample). */
+    volatile CountDownLatch statsGate;
     private volatile boolean daemonUp = true;
     private volatile Connection current;
 
@@ -184,6 +187,14 @@ public final class FakeHypervisor implements Hypervisor {
         public List<DomainStats> sampleStats() {
             requireOpen();
             statsCalls.incrementAndGet();
+            CountDownLatch gate = statsGate;
+            if (gate != null) {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             return List.of();
         }
 
