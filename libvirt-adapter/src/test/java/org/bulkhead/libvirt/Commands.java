@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a host command for a test and returns its exit code and combined output. */
-final class Commands {
+public final class Commands {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Commands() {
     }
 
-    static Result run(String... command) {
+    public static Result run(String... command) {
         try {
             Process process = new ProcessBuilder(List.of(command)).redirectErrorStream(true).start();
             process.getOutputStream().close();

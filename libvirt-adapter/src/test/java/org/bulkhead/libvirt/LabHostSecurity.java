@@ -15,7 +15,7 @@ import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
  * adapter reads through libselinux on a local host. It lets the model's DomainInspector verify
  * the lab's real labels the way it verifies local ones. Read-only: the setters are not needed.
  */
-final class LabHostSecurity implements HostSecurity {
+public final class LabHostSecurity implements HostSecurity {
 
     private final SecurityDriverInfo driver;
 
@@ -24,7 +24,7 @@ final class LabHostSecurity implements HostSecurity {
     }
 
     /** Probes the lab: getenforce and libvirt's virtual domain and image context files. */
-    static LabHostSecurity probe() {
+    public static LabHostSecurity probe() {
         String mode = SelinuxLab.sshOk("getenforce");
         Enforcement enforcement = switch (mode) {
             case "Enforcing" -> Enforcement.ENFORCING;

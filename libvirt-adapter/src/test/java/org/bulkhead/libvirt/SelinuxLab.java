@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Assumptions;
  * ssh command line, words separated by spaces, ending in the destination) for what libvirt does
  * not tell: file labels, process labels, the audit log. scripts/lab/prove sets both.
  */
-final class SelinuxLab {
+public final class SelinuxLab {
 
     static final String URI_PROPERTY = "bulkhead.lab.uri";
     static final String SSH_PROPERTY = "bulkhead.lab.ssh";
@@ -22,7 +22,7 @@ final class SelinuxLab {
     private SelinuxLab() {
     }
 
-    static String uri() {
+    public static String uri() {
         String uri = System.getProperty(URI_PROPERTY, "");
         Assumptions.assumeFalse(uri.isBlank(), URI_PROPERTY + " is not set: no SELinux lab to test against"
                 + " (scripts/lab/prove starts one)");
@@ -30,7 +30,7 @@ final class SelinuxLab {
     }
 
     /** Opens the lab's libvirtd; skips when no lab is configured, fails when it is unreachable. */
-    static LibvirtConnection open() {
+    public static LibvirtConnection open() {
         String uri = uri();
         try {
             return new LibvirtHypervisor().open(uri);
@@ -40,7 +40,7 @@ final class SelinuxLab {
     }
 
     /** Runs a shell command as root in the lab and returns its exit code and output. */
-    static Commands.Result ssh(String shellCommand) {
+    public static Commands.Result ssh(String shellCommand) {
         String ssh = System.getProperty(SSH_PROPERTY, "");
         if (ssh.isBlank()) {
             fail(SSH_PROPERTY + " is not set: the lab tests read labels in the lab over SSH");
@@ -51,7 +51,7 @@ final class SelinuxLab {
     }
 
     /** Like {@link #ssh} but fails the test unless the command succeeds; returns its output. */
-    static String sshOk(String shellCommand) {
+    public static String sshOk(String shellCommand) {
         Commands.Result result = ssh(shellCommand);
         if (result.exitCode() != 0) {
             fail("in the lab, `" + shellCommand + "` exited " + result.exitCode() + ": " + result.output());
@@ -60,17 +60,17 @@ final class SelinuxLab {
     }
 
     /** Quotes a word for the lab's shell. */
-    static String quote(String word) {
+    public static String quote(String word) {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The SELinux context of a file in the lab, as {@code stat -c %C} prints it. */
-    static String fileLabel(String path) {
+    public static String fileLabel(String path) {
         return sshOk("stat -L -c %C " + quote(path));
     }
 
     /** Prints one line of evidence into the test output, where scripts/lab/prove shows it. */
-    static void report(String line) {
+    public static void report(String line) {
         System.out.println("selinux-lab: " + line);
     }
 }
