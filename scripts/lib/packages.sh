@@ -3,9 +3,10 @@
 
 # To build and run on test:///default, and to show the window.
 BULKHEAD_RUN_PACKAGES=(maven libvirt0 libgtk-3-0 libxtst6 libxxf86vm1 libgl1 fonts-dejavu-core)
-# To run every test: a real libvirtd with QEMU, xattr tools, an X server for screenshots
-# (xwininfo from x11-utils finds the packaged app's window in scripts/package-smoke).
-BULKHEAD_TEST_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils attr
+# To run every test: a real libvirtd with QEMU (dnsmasq-base lets it start its default NAT
+# network), xattr tools, an X server for screenshots (xwininfo from x11-utils finds the
+# packaged app's window in scripts/package-smoke).
+BULKHEAD_TEST_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base attr
     util-linux xvfb xauth imagemagick x11-utils)
 
 # ensure_packages PKG...: installs what is missing when root, otherwise says what to run.

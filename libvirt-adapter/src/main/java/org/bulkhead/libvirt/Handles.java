@@ -3,6 +3,7 @@ package org.bulkhead.libvirt;
 import java.lang.System.Logger.Level;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.libvirt.Network;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 
@@ -53,6 +54,17 @@ final class Handles {
             volume.free();
         } catch (LibvirtException e) {
             LOG.log(Level.WARNING, "could not free a storage volume handle", e);
+        }
+    }
+
+    static void free(Network network) {
+        if (network == null) {
+            return;
+        }
+        try {
+            network.free();
+        } catch (LibvirtException e) {
+            LOG.log(Level.WARNING, "could not free a network handle", e);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
@@ -232,6 +233,43 @@ public final class LibvirtConnection implements HypervisorConnection {
     @Override
     public List<StoragePoolInfo> storagePools() {
         return call("list the storage pools of " + uri.text(), PoolList::list);
+    }
+
+    @Override
+    public void createDirPool(String name, String targetPath) {
+        call("create the storage pool '" + name + "' in " + targetPath, c -> {
+            HostResources.createDirPool(c, name, targetPath);
+            return null;
+        });
+    }
+
+    @Override
+    public void removePool(String name) {
+        call("remove the storage pool '" + name + "'", c -> {
+            HostResources.removePool(c, name);
+            return null;
+        });
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return call("list the networks of " + uri.text(), HostResources::networks);
+    }
+
+    @Override
+    public void startNetwork(String name) {
+        call("start the network '" + name + "'", c -> {
+            HostResources.startNetwork(c, name);
+            return null;
+        });
+    }
+
+    @Override
+    public void stopNetwork(String name) {
+        call("stop the network '" + name + "'", c -> {
+            HostResources.stopNetwork(c, name);
+            return null;
+        });
     }
 
     @Override

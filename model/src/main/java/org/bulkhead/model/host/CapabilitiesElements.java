@@ -17,6 +17,38 @@ final class CapabilitiesElements {
     static final class Capabilities {
         @JacksonXmlProperty(localName = "host")
         Host host;
+        final List<Guest> guests = new ArrayList<>();
+
+        @JacksonXmlProperty(localName = "guest")
+        void addGuest(Guest guest) {
+            guests.add(guest);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class Guest {
+        @JacksonXmlProperty(localName = "os_type")
+        String osType;
+        @JacksonXmlProperty(localName = "arch")
+        GuestArch arch;
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GuestArch {
+        @JacksonXmlProperty(isAttribute = true)
+        String name;
+        final List<GuestDomain> domains = new ArrayList<>();
+
+        @JacksonXmlProperty(localName = "domain")
+        void addDomain(GuestDomain domain) {
+            domains.add(domain);
+        }
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    static final class GuestDomain {
+        @JacksonXmlProperty(isAttribute = true)
+        String type;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

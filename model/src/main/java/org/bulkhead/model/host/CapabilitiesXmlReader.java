@@ -3,10 +3,12 @@ package org.bulkhead.model.host;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -54,8 +56,24 @@ final class CapabilitiesXmlReader {
             throw new CapabilitiesXmlException("Capabilities XML has no <host><cpu><arch>");
         }
         List<SecModel> models = host.secmodels.stream().map(CapabilitiesXmlReader::toSecModel).toList();
+        String arch = host.cpu.arch.strip();
         return new HostCapabilities(Optional.ofNullable(host.uuid).map(String::strip).filter(u -> !u.isEmpty()),
-                host.cpu.arch.strip(), models);
+                arch, models, virtTypes(caps.guests, arch));
+    }
+
+    /** The domain types (kvm, qemu...) offered for full-virtualization guests of the host's own architecture. */
+    private static Set<String> virtTypes(List<CapabilitiesElements.Guest> guests, String arch) {
+        Set<String> types = new LinkedHashSet<>();
+        for (CapabilitiesElements.Guest guest : guests) {
+            if (guest.arch != null && arch.equals(guest.arch.name) && "hvm".equals(strip(guest.osType))) {
+                guest.arch.domains.stream().map(d -> strip(d.type)).filter(t -> !t.isEmpty()).forEach(types::add);
+            }
+        }
+        return types;
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
     }
 
     private static void toRootElement(XMLStreamReader reader) throws XMLStreamException {

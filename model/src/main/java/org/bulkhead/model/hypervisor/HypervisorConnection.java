@@ -60,6 +60,39 @@ public interface HypervisorConnection extends AutoCloseable {
     /** Deletes the pool volume at this path. */
     void deleteVolume(String path);
 
+    /**
+     * Defines a directory pool at {@code targetPath}, creates the directory if needed, starts the
+     * pool and marks it to start with the daemon. The default refuses.
+     */
+    default void createDirPool(String name, String targetPath) {
+        throw new HypervisorException("Could not create the storage pool '" + name + "' on " + uri(),
+                "This connection does not manage storage pools; create one with virsh pool-define-as");
+    }
+
+    /** Stops and undefines the pool, leaving its directory and files alone. The default refuses. */
+    default void removePool(String name) {
+        throw new HypervisorException("Could not remove the storage pool '" + name + "' on " + uri(),
+                "This connection does not manage storage pools; use virsh pool-destroy and pool-undefine");
+    }
+
+    /** Every virtual network, running or not. The default refuses. */
+    default List<NetworkInfo> networks() {
+        throw new HypervisorException("Could not list the networks of " + uri(),
+                "This connection does not list virtual networks");
+    }
+
+    /** Starts a defined network. The default refuses. */
+    default void startNetwork(String name) {
+        throw new HypervisorException("Could not start the network '" + name + "' on " + uri(),
+                "Start it with virsh net-start " + name);
+    }
+
+    /** Stops a running network. The default refuses. */
+    default void stopNetwork(String name) {
+        throw new HypervisorException("Could not stop the network '" + name + "' on " + uri(),
+                "Stop it with virsh net-destroy " + name);
+    }
+
     /** Statistics for every running domain in one call. */
     List<DomainStats> sampleStats();
 

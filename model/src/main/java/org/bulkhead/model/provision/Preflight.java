@@ -63,7 +63,19 @@ public final class Preflight {
         findings.add(driver());
         findings.add(collision());
         findings.add(readOnlyKept());
+        findings.add(hostSetup());
         return findings;
+    }
+
+    /** Passes either way: what Finish will set up on the host is said here, before it happens. */
+    private PreflightFinding hostSetup() {
+        HostPreparation preparation = draft.preparation();
+        if (preparation.isEmpty()) {
+            return PreflightFinding.passed(Check.HOST_SETUP, "The storage pool and network this VM uses are running.");
+        }
+        return new PreflightFinding(Check.HOST_SETUP, Status.PASSED, "Finish will first "
+                + String.join(", and ", preparation.changes()) + "; if Finish fails, that is undone too.",
+                Optional.of(preparation.commands()), Optional.empty());
     }
 
     /** Whether Finish may go ahead: no check blocks. */

@@ -18,7 +18,8 @@ public record PreflightFinding(Check check, Status status, String explanation, O
         ENFORCEMENT("Host enforces labels"),
         SECURITY_DRIVER("Security driver present"),
         LABEL_COLLISION("Label unique on this connection"),
-        READ_ONLY_KEPT("Read-only files given back after stop");
+        READ_ONLY_KEPT("Read-only files given back after stop"),
+        HOST_SETUP("Storage and network ready");
 
         private final String title;
 

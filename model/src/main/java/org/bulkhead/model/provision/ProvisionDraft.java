@@ -12,11 +12,12 @@ import org.bulkhead.model.session.HostContext;
  * Everything the summary page shows and Finish does: the domain to define and its XML, the
  * volume to create, the confinement and the label each resource will get.
  *
- * @param volumePath where the new volume will live, when the pool has a directory
+ * @param volumePath  where the new volume will live, when the pool has a directory
+ * @param preparation the pool to create and the network to start before the VM
  */
 public record ProvisionDraft(VmRequest request, HostContext host, NewDomain domain, String xml,
         Optional<VolumeRequest> volume, Optional<String> volumePath, IsolationPlan isolation,
-        ResourceLabelPlan resourcePlan) {
+        ResourceLabelPlan resourcePlan, HostPreparation preparation) {
 
     public ProvisionDraft {
         Objects.requireNonNull(request, "request");
@@ -27,6 +28,7 @@ public record ProvisionDraft(VmRequest request, HostContext host, NewDomain doma
         Objects.requireNonNull(volumePath, "volumePath");
         Objects.requireNonNull(isolation, "isolation");
         Objects.requireNonNull(resourcePlan, "resourcePlan");
+        Objects.requireNonNull(preparation, "preparation");
     }
 
     public String uuid() {

@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.domain.NewDomain;
+import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.ledger.LabelLedger;
@@ -30,13 +31,26 @@ public final class ProvisionPlanner {
      */
     public static ProvisionDraft draft(VmRequest request, HostContext host, LabelLedger ledger,
             List<StoragePoolInfo> pools) {
+        return draft(request, host, ledger, HostSetup.of(pools));
+    }
+
+    /**
+     * Drafts the VM on a host whose pools and networks the wizard has read: a pool to create
+     * and a network to start become the draft's {@link HostPreparation}.
+     */
+    public static ProvisionDraft draft(VmRequest request, HostContext host, LabelLedger ledger, HostSetup setup) {
         RequestRules.check(request).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
         String uuid = UUID.randomUUID().toString();
         Optional<StoragePoolInfo> pool = Optional.empty();
+        Optional<StoragePoolInfo> createPool = Optional.empty();
         if (request.storage() instanceof VmRequest.Storage.NewVolume wanted) {
-            pool = Optional.of(pools.stream().filter(p -> p.name().equals(wanted.pool())).findFirst()
+            Optional<StoragePoolInfo> existing = setup.pools().stream().filter(p -> p.name().equals(wanted.pool()))
+                    .findFirst();
+            createPool = existing.isPresent() ? Optional.empty()
+                    : setup.newPool().filter(p -> p.name().equals(wanted.pool()));
+            pool = Optional.of(existing.or(() -> setup.newPool().filter(p -> p.name().equals(wanted.pool())))
                     .orElseThrow(() -> new IllegalArgumentException("There is no storage pool named '"
                             + wanted.pool() + "' on " + host.info().uri() + ".")));
             if (pool.get().targetPath().isEmpty()) {
@@ -44,6 +58,16 @@ public final class ProvisionPlanner {
                         + ") has no directory for file volumes; choose a directory pool.");
             }
         }
+        Optional<String> startNetwork = Optional.empty();
+        if (request.network().isPresent() && setup.networks().isPresent()) {
+            String wanted = request.network().get();
+            NetworkInfo network = setup.networks().get().stream().filter(n -> n.name().equals(wanted)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("There is no network named '" + wanted + "' on "
+                            + host.info().uri() + ". Go back to the Network page and choose no network, or define"
+                            + " one (virsh net-define)."));
+            startNetwork = network.active() ? Optional.empty() : Optional.of(wanted);
+        }
+        HostPreparation preparation = new HostPreparation(createPool, startNetwork);
 
         IsolationPlan isolation = IsolationPolicy.plan(host, request.isolated(), request.pinLabel(), ledger, uuid);
         try {
@@ -74,7 +98,8 @@ public final class ProvisionPlanner {
             PlanContext context = new PlanContext(isolation.model(), isolation.label(), Optional.empty(),
                     host.baseContexts());
             ResourceLabelPlan plan = ResourceLabelPlan.compute(DomainXml.parse(xml), context);
-            return new ProvisionDraft(request, host, domain, xml, volume, volumePath, isolation, plan);
+            return new ProvisionDraft(request, host, domain, xml, volume, volumePath, isolation, plan,
+                    preparation);
         } catch (RuntimeException e) {
             isolation.release(ledger);
             throw e;

@@ -14,7 +14,8 @@ import org.bulkhead.model.provision.ProvisionListener.State;
 import org.bulkhead.model.session.SnapshotFactory;
 
 /**
- * Finish: creates the volume, defines the domain, starts it if asked and reads its labels back.
+ * Finish: prepares the host (a storage pool to create, a network to start), creates the volume,
+ * defines the domain, starts it if asked and reads its labels back.
  * When a step fails, everything this run created is removed again in reverse order and the
  * ledger's reservation released, so a failed wizard leaves nothing behind. Blocks: run it in
  * the background.
@@ -39,6 +40,7 @@ public final class Provisioner {
         Run run = new Run(draft, listener);
         try {
             run.checkLabel();
+            run.prepareHost();
             run.createVolume();
             run.define();
             run.start();
@@ -63,6 +65,8 @@ public final class Provisioner {
         private final ProvisionListener listener;
         private ProvisionStep current = ProvisionStep.CHECK_LABEL;
         private Optional<String> volumePath = Optional.empty();
+        private Optional<String> createdPool = Optional.empty();
+        private Optional<String> startedNetwork = Optional.empty();
         private boolean defined;
         private boolean started;
 
@@ -95,6 +99,29 @@ public final class Provisioner {
                         + "' after the summary was shown. Go back to the summary to get another label.");
             }
             listener.step(ProvisionStep.CHECK_LABEL, State.DONE, isolation.labelText());
+        }
+
+        void prepareHost() {
+            HostPreparation preparation = draft.preparation();
+            if (preparation.isEmpty()) {
+                listener.step(ProvisionStep.PREPARE_HOST, State.SKIPPED, "the pool and network are ready");
+                return;
+            }
+            begin(ProvisionStep.PREPARE_HOST);
+            // Marked before the call: a failure reported after libvirt acted (a lost reply) must
+            // still be undone. The roll-back looks before it removes.
+            // What appeared since the summary (another client made the pool or started the
+            // network) is used as it is and never undone by this run.
+            if (preparation.createPool().isPresent() && !poolExists(preparation.createPool().get().name())) {
+                var pool = preparation.createPool().get();
+                createdPool = Optional.of(pool.name());
+                connection.createDirPool(pool.name(), pool.targetPath().orElseThrow());
+            }
+            if (preparation.startNetwork().isPresent() && !networkRuns(preparation.startNetwork().get())) {
+                startedNetwork = preparation.startNetwork();
+                connection.startNetwork(preparation.startNetwork().get());
+            }
+            listener.step(ProvisionStep.PREPARE_HOST, State.DONE, String.join("; ", preparation.changes()));
         }
 
         void createVolume() {
@@ -167,6 +194,17 @@ public final class Provisioner {
                     report.add("no volume to delete at " + path + " (" + reason(e) + ")");
                 }
             }
+            if (startedNetwork.isPresent() && networkRuns(startedNetwork.get())) {
+                String network = startedNetwork.get();
+                clean &= undo(report, "stopped the network '" + network + "' again", "virsh net-destroy " + network,
+                        () -> connection.stopNetwork(network));
+            }
+            if (createdPool.isPresent() && poolExists(createdPool.get())) {
+                String pool = createdPool.get();
+                clean &= undo(report, "removed the storage pool '" + pool + "' again (its directory stays)",
+                        "virsh pool-destroy " + pool + " && virsh pool-undefine " + pool,
+                        () -> connection.removePool(pool));
+            }
             if (draft.isolation().reserves()) {
                 report.add("released the label " + draft.isolation().label().orElse(""));
             }
@@ -182,6 +220,22 @@ public final class Provisioner {
                 return connection.domain(draft.uuid()).map(d -> d.state().isActive()).orElse(false);
             } catch (RuntimeException e) {
                 return true; // cannot tell: try to stop it, and report if that fails too
+            }
+        }
+
+        private boolean networkRuns(String name) {
+            try {
+                return connection.networks().stream().anyMatch(n -> n.name().equals(name) && n.active());
+            } catch (RuntimeException e) {
+                return true; // cannot tell: try to stop it, and report if that fails too
+            }
+        }
+
+        private boolean poolExists(String name) {
+            try {
+                return connection.storagePools().stream().anyMatch(p -> p.name().equals(name));
+            } catch (RuntimeException e) {
+                return true; // cannot tell: try to remove it, and report if that fails too
             }
         }
 

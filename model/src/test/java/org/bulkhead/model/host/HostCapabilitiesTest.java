@@ -1,6 +1,7 @@
 package org.bulkhead.model.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,8 @@ class HostCapabilitiesTest {
         SecModel dac = caps.model("dac").orElseThrow();
         assertEquals("0", dac.doi());
         assertEquals(Map.of("kvm", "+64055:+64055", "qemu", "+64055:+64055"), dac.baseLabels());
+        assertEquals(java.util.Set.of("qemu", "kvm"), caps.virtTypes());
+        assertTrue(caps.offersKvm());
     }
 
     @Test
@@ -46,6 +49,8 @@ class HostCapabilitiesTest {
         assertEquals("testSecurity", model.model());
         assertEquals("", model.doi());
         assertEquals(1, caps.secModels().size());
+        assertEquals(java.util.Set.of("test"), caps.virtTypes());
+        assertFalse(caps.offersKvm());
     }
 
     @Test
@@ -54,6 +59,19 @@ class HostCapabilitiesTest {
                 "<capabilities><host><cpu><arch>aarch64</arch></cpu></host></capabilities>");
         assertEquals(Optional.empty(), caps.primary());
         assertEquals("aarch64", caps.arch());
+        assertTrue(caps.virtTypes().isEmpty());
+    }
+
+    @Test
+    void onlyFullVirtualizationGuestsOfTheHostsOwnArchitectureCount() {
+        HostCapabilities caps = HostCapabilities.parse("""
+                <capabilities><host><cpu><arch>x86_64</arch></cpu></host>
+                  <guest><os_type>hvm</os_type><arch name='i686'><domain type='kvm'/></arch></guest>
+                  <guest><os_type>xen</os_type><arch name='x86_64'><domain type='xen'/></arch></guest>
+                  <guest><os_type>hvm</os_type><arch name='x86_64'><domain type='qemu'/></arch></guest>
+                </capabilities>""");
+        assertEquals(java.util.Set.of("qemu"), caps.virtTypes());
+        assertFalse(caps.offersKvm(), "KVM for another architecture does not help this host's guests");
     }
 
     @Test

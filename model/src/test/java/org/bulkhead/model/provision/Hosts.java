@@ -19,7 +19,7 @@ final class Hosts {
 
     static HostContext of(HostEnforcement enforcement, String... models) {
         return new HostContext(new HostInfo("fake:///system", "fake", "QEMU", "1", "1", true),
-                new HostCapabilities(Optional.empty(), "x86_64", List.of()), List.of(models), enforcement,
+                new HostCapabilities(Optional.empty(), "x86_64", List.of(), java.util.Set.of("qemu", "kvm")), List.of(models), enforcement,
                 Optional.empty(), Map.of("domain", "system_u:system_r:svirt_t:s0",
                         "image", "system_u:object_r:svirt_image_t:s0",
                         "content", "system_u:object_r:virt_content_t:s0", "dac", QEMU_DAC), List.of());

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.bulkhead.model.domain.DomainSpec;
 import org.bulkhead.model.domain.DomainXml;
+import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LedgerConfig;
@@ -40,6 +41,32 @@ class ProvisionPlannerTest {
         assertEquals(Optional.of("dac"), parsed.seclabels().get(0).optionalModel());
         String volume = draft.volume().orElseThrow().name();
         assertTrue(volume.matches("[A-Za-z0-9._-]+\\.qcow2") && !volume.startsWith("."), volume);
+    }
+
+    @Test
+    void onAHostWithoutPoolsTheDraftCreatesLibvirtsDefaultPoolAndStartsAStoppedNetwork() {
+        HostSetup fresh = new HostSetup(List.of(), Optional.of(new StoragePoolInfo(HostSetup.DEFAULT_POOL, "dir",
+                Optional.of(HostSetup.DEFAULT_POOL_PATH), false)), Optional.of(List.of(new NetworkInfo("default", false))));
+        ProvisionDraft draft = ProvisionPlanner.draft(request("web", true), Hosts.dac(), ledger, fresh);
+
+        assertEquals(Optional.of(HostSetup.DEFAULT_POOL), draft.preparation().createPool().map(StoragePoolInfo::name));
+        assertEquals(Optional.of("default"), draft.preparation().startNetwork());
+        assertTrue(draft.volumePath().orElseThrow().startsWith(HostSetup.DEFAULT_POOL_PATH + "/web-"));
+        assertTrue(draft.preparation().commands().contains("virsh pool-define-as default dir --target "
+                + HostSetup.DEFAULT_POOL_PATH), draft.preparation().commands());
+
+        HostSetup ready = new HostSetup(POOLS, Optional.empty(), Optional.of(List.of(new NetworkInfo("default", true))));
+        assertTrue(ProvisionPlanner.draft(request("db", true), Hosts.dac(), ledger, ready).preparation().isEmpty());
+    }
+
+    @Test
+    void aMissingNetworkIsRefusedWithWhatToDoAndReservesNothing() {
+        HostSetup noNetwork = new HostSetup(POOLS, Optional.empty(), Optional.of(List.of()));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ProvisionPlanner.draft(request("web", true), Hosts.dac(), ledger, noNetwork));
+        assertTrue(e.getMessage().contains("no network named 'default'") && e.getMessage().contains("no network"),
+                e.getMessage());
+        assertEquals(ledger.config().uidCount(), ledger.freeUids());
     }
 
     @Test

@@ -45,7 +45,8 @@ class ProvisionerTest {
         assertTrue(outcome.started());
         assertEquals(Set.of(draft.volumePath().orElseThrow()), connection.volumes.keySet());
         assertTrue(connection.domains.get(draft.uuid()).state().isActive());
-        assertEquals(List.of("CHECK_LABEL RUNNING", "CHECK_LABEL DONE", "CREATE_VOLUME RUNNING", "CREATE_VOLUME DONE",
+        assertEquals(List.of("CHECK_LABEL RUNNING", "CHECK_LABEL DONE", "PREPARE_HOST SKIPPED", "CREATE_VOLUME RUNNING",
+                "CREATE_VOLUME DONE",
                 "DEFINE RUNNING", "DEFINE DONE", "START RUNNING", "START DONE", "VERIFY RUNNING", "VERIFY DONE"),
                 progress);
         // the reservation became the defined domain's use

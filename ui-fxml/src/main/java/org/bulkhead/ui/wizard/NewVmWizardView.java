@@ -60,6 +60,8 @@ public final class NewVmWizardView {
     @FXML private TextField memoryField;
     @FXML private TextField vcpuField;
     @FXML private CheckBox emulatedBox;
+    @FXML private Label emulationNote;
+    @FXML private Label poolNote;
     @FXML private VBox storagePage;
     @FXML private CheckBox newVolumeBox;
     @FXML private ComboBox<String> poolBox;
@@ -182,6 +184,8 @@ public final class NewVmWizardView {
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         isolatedBox.selectedProperty().bindBidirectional(viewModel.isolatedProperty());
         isolationExplanation.textProperty().bind(viewModel.isolationExplanationProperty());
+        emulationNote.textProperty().bind(viewModel.emulationNoteProperty());
+        poolNote.textProperty().bind(viewModel.poolNoteProperty());
         isolationUnavailable.textProperty().bind(Bindings.createStringBinding(
                 () -> viewModel.isolationUnavailableProperty().get().isEmpty() ? ""
                         : "⚠ Cannot isolate on this host: " + viewModel.isolationUnavailableProperty().get(),

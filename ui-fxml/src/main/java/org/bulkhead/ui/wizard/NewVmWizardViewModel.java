@@ -26,6 +26,8 @@ import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
+import org.bulkhead.model.provision.Acceleration;
+import org.bulkhead.model.provision.HostSetup;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.provision.HostKind;
 import org.bulkhead.model.provision.IsolationPolicy;
@@ -70,6 +72,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private final BooleanProperty isolated = new SimpleBooleanProperty(true);
     private final BooleanProperty pinLabel = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper isolationExplanation = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper emulationNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper poolNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper isolationUnavailable = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper pinAvailable = new ReadOnlyBooleanWrapper(false);
 
@@ -104,7 +108,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     // Touched on the UI thread only; the connection itself is used from background work.
     private volatile HypervisorConnection connection;
     private HostContext host;
-    private List<StoragePoolInfo> poolInfo = List.of();
+    private HostSetup setup = HostSetup.of(List.of());
+    private Acceleration acceleration = new Acceleration(true, true, "");
     private ProvisionDraft draft;
     private boolean redraftRequested;
     private boolean closed;
@@ -124,7 +129,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         canFinish.bind(page.isEqualTo(WizardPage.SUMMARY).and(busy.not())
                 .and(Bindings.createBooleanBinding(() -> draft != null && Preflight.allowsFinish(findings), findings))
                 .and(warnings.not().or(acknowledgeWarnings)));
-        sourceKind.addListener((obs, old, kind) -> newVolume.set(kind != SourceKind.IMPORT));
+        sourceKind.addListener((obs, old, kind) -> newVolume.set(kind != SourceKind.IMPORT && !pools.isEmpty()));
+        isolated.addListener((obs, old, now) -> applyAccelerationDefault());
+        pool.addListener((obs, old, now) -> describePool(now));
         if (!connections.isEmpty()) {
             connectionUri.set(connections.get(0));
         }
@@ -146,8 +153,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             HypervisorConnection opened = services.hypervisor().open(uri);
             try {
                 HostContext probed = services.hostProbe().apply(opened);
-                List<StoragePoolInfo> found = listPools(opened);
-                return new Connected(opened, probed, found);
+                return new Connected(opened, probed, HostSetup.read(opened),
+                        Acceleration.of(probed, services.hostFiles()));
             } catch (RuntimeException e) {
                 opened.close();
                 throw e;
@@ -159,11 +166,12 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             }
             connection = connected.connection();
             host = connected.host();
-            poolInfo = connected.pools();
-            pools.setAll(poolInfo.stream().filter(StoragePoolInfo::active).map(StoragePoolInfo::name).toList());
+            setup = connected.setup();
+            acceleration = connected.acceleration();
+            pools.setAll(setup.choices().stream().map(StoragePoolInfo::name).toList());
             pool.set(pools.isEmpty() ? null : pools.get(0));
             newVolume.set(!pools.isEmpty() && sourceKind.get() != SourceKind.IMPORT);
-            emulated.set(false);
+            applyAccelerationDefault();
             isolationExplanation.set(IsolationPolicy.explanation(host));
             isolationUnavailable.set(IsolationPolicy.unavailableReason(host).orElse(""));
             pinAvailable.set(IsolationPolicy.canPin(host));
@@ -178,15 +186,22 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         });
     }
 
-    private static List<StoragePoolInfo> listPools(HypervisorConnection opened) {
-        try {
-            return opened.storagePools();
-        } catch (HypervisorException e) {
-            return List.of(); // the storage page then offers only an imported image or no disk
-        }
+    private record Connected(HypervisorConnection connection, HostContext host, HostSetup setup,
+            Acceleration acceleration) {
     }
 
-    private record Connected(HypervisorConnection connection, HostContext host, List<StoragePoolInfo> pools) {
+    /** Emulates by default where KVM would not start this VM, and says why. */
+    private void applyAccelerationDefault() {
+        boolean emulate = acceleration.emulateByDefault(isolated.get());
+        emulated.set(emulate);
+        emulationNote.set(emulate ? acceleration.reason() : "");
+    }
+
+    private void describePool(String chosen) {
+        poolNote.set(chosen != null && setup.newPool().filter(p -> p.name().equals(chosen)).isPresent()
+                ? "This host has no storage pool yet: Finish creates '" + chosen + "' in "
+                        + setup.newPool().get().targetPath().orElseThrow() + ", as libvirt's tools do."
+                : "");
     }
 
     // ---- navigation
@@ -305,13 +320,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         HostContext context = host;
         LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
         HypervisorConnection current = connection;
-        List<StoragePoolInfo> knownPools = poolInfo;
+        HostSetup knownSetup = setup;
         releaseDraft();
         busy.set(true);
         tasks.submit(() -> {
             var domains = current.listDomains();
             LabelUses.resync(ledger, domains);
-            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, knownPools);
+            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, knownSetup);
             try {
                 return new Summary(drafted, preflight(drafted, domains, ledger));
             } catch (RuntimeException e) {
@@ -517,6 +532,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     public BooleanProperty isolatedProperty() { return isolated; }
     public BooleanProperty pinLabelProperty() { return pinLabel; }
     public ReadOnlyStringProperty isolationExplanationProperty() { return isolationExplanation.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty emulationNoteProperty() { return emulationNote.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty poolNoteProperty() { return poolNote.getReadOnlyProperty(); }
     public ReadOnlyStringProperty isolationUnavailableProperty() { return isolationUnavailable.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty pinAvailableProperty() { return pinAvailable.getReadOnlyProperty(); }
     public ObjectProperty<SourceKind> sourceKindProperty() { return sourceKind; }

@@ -12,6 +12,7 @@ import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
@@ -65,6 +66,33 @@ final class FailingConnection implements HypervisorConnection {
     @Override
     public Optional<DomainRecord> domain(String uuid) {
         return real.domain(uuid);
+    }
+
+    @Override
+    public void createDirPool(String name, String targetPath) {
+        real.createDirPool(name, targetPath);
+        after("createDirPool", null);
+    }
+
+    @Override
+    public void removePool(String name) {
+        real.removePool(name);
+    }
+
+    @Override
+    public List<NetworkInfo> networks() {
+        return real.networks();
+    }
+
+    @Override
+    public void startNetwork(String name) {
+        real.startNetwork(name);
+        after("startNetwork", null);
+    }
+
+    @Override
+    public void stopNetwork(String name) {
+        real.stopNetwork(name);
     }
 
     @Override
