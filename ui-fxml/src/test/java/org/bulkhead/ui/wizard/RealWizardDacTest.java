@@ -93,28 +93,9 @@ class RealWizardDacTest {
         return wizard;
     }
 
-    /** Goes through every page: no install source, 64 MiB under TCG, a 16 MiB volume in the test pool, no NIC. */
     private ProvisionOutcome create(NewVmWizardViewModel wizard, String name, boolean isolated) {
-        assertEquals("", wizard.isolationUnavailableProperty().get());
-        wizard.nameProperty().set(name);
-        wizard.isolatedProperty().set(isolated);
-        wizard.next();
-        wizard.sourceKindProperty().set(SourceKind.NETWORK);
-        wizard.next();
-        wizard.memoryMiBProperty().set("64");
-        wizard.emulatedProperty().set(true);
-        wizard.next();
-        wizard.newVolumeProperty().set(true);
-        wizard.poolProperty().set(pool);
-        wizard.diskGiBProperty().set("1");
-        wizard.next();
-        wizard.natNetworkProperty().set(false);
-        wizard.next();
-        assertEquals(WizardPage.SUMMARY, wizard.pageProperty().get(), wizard.pageErrorProperty().get());
-        wizard.acknowledgeWarningsProperty().set(true);
-        assertTrue(wizard.canFinishProperty().get(), wizard.findings().toString());
-        wizard.finish();
-        return wizard.outcomeProperty().get();
+        WizardFixtures.smallVmToSummary(wizard, name, isolated, false, pool);
+        return WizardFixtures.finish(wizard);
     }
 
     @Test

@@ -74,38 +74,20 @@ class SelinuxLabWizardTest {
         }
     }
 
-    /** Every page with the defaults a user would keep: no install source, 64 MiB under TCG, a small new volume, no NIC. */
+    /** A small VM through every page; Isolated as the wizard offers it, pinned or not. */
     private ProvisionOutcome create(String name, boolean pin) {
         NewVmWizardViewModel wizard = new NewVmWizardViewModel(services, new SameThreadTaskExecutor(), Runnable::run,
                 List.of(uri));
         wizards.add(wizard);
-        assertEquals("", wizard.isolationUnavailableProperty().get(), "the lab can isolate");
         assertTrue(wizard.isolatedProperty().get(), "Isolated is on by default");
-        wizard.nameProperty().set(name);
-        wizard.pinLabelProperty().set(pin);
-        wizard.next();
-        wizard.sourceKindProperty().set(SourceKind.NETWORK);
-        wizard.next();
-        wizard.memoryMiBProperty().set("64");
-        wizard.emulatedProperty().set(true);
-        wizard.next();
-        wizard.newVolumeProperty().set(true);
-        wizard.poolProperty().set(POOL);
-        wizard.diskGiBProperty().set("1");
-        wizard.next();
-        wizard.natNetworkProperty().set(false);
-        wizard.next();
-        assertEquals(WizardPage.SUMMARY, wizard.pageProperty().get(), wizard.pageErrorProperty().get());
+        WizardFixtures.smallVmToSummary(wizard, name, true, pin, POOL);
         String summary = wizard.summaryLabelProperty().get();
         if (pin) {
             assertTrue(summary.startsWith("system_u:system_r:svirt_t:s0:c"), summary);
         } else {
             assertEquals("libvirt will allocate a unique pair at start", summary);
         }
-        wizard.acknowledgeWarningsProperty().set(true);
-        assertTrue(wizard.canFinishProperty().get(), wizard.findings().toString());
-        wizard.finish();
-        ProvisionOutcome outcome = wizard.outcomeProperty().get();
+        ProvisionOutcome outcome = WizardFixtures.finish(wizard);
         assertTrue(outcome.succeeded(), outcome.failure() + " / rolled back: " + outcome.rollback());
         assertEquals(Verification.Verdict.VERIFIED, outcome.verification().orElseThrow().verdict(),
                 outcome.verification().toString());

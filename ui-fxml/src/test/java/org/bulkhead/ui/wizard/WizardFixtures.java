@@ -1,5 +1,8 @@
 package org.bulkhead.ui.wizard;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +16,7 @@ import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.provision.HostFiles;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.security.DomainInspector;
 
 /** Wizard services on the real adapters, and the clean-up of what a test's wizard created. */
@@ -31,6 +35,39 @@ final class WizardFixtures {
 
     static WizardServices testDriver() {
         return services(new LibvirtHypervisor(), Optional.empty(), Optional.empty(), LabelLedgers.withDefaults());
+    }
+
+    /**
+     * Goes through every page to the summary with a small VM that real tests can start anywhere:
+     * network boot, 64 MiB under TCG, a new 1 GiB (sparse) volume in {@code pool}, no NIC.
+     */
+    static void smallVmToSummary(NewVmWizardViewModel wizard, String name, boolean isolated, boolean pin,
+            String pool) {
+        assertEquals("", wizard.isolationUnavailableProperty().get(), "this host can isolate");
+        wizard.nameProperty().set(name);
+        wizard.isolatedProperty().set(isolated);
+        wizard.pinLabelProperty().set(pin);
+        wizard.next();
+        wizard.sourceKindProperty().set(SourceKind.NETWORK);
+        wizard.next();
+        wizard.memoryMiBProperty().set("64");
+        wizard.emulatedProperty().set(true);
+        wizard.next();
+        wizard.newVolumeProperty().set(true);
+        wizard.poolProperty().set(pool);
+        wizard.diskGiBProperty().set("1");
+        wizard.next();
+        wizard.natNetworkProperty().set(false);
+        wizard.next();
+        assertEquals(WizardPage.SUMMARY, wizard.pageProperty().get(), wizard.pageErrorProperty().get());
+    }
+
+    /** Acknowledges the summary's warnings, presses Finish and returns what it did. */
+    static ProvisionOutcome finish(NewVmWizardViewModel wizard) {
+        wizard.acknowledgeWarningsProperty().set(true);
+        assertTrue(wizard.canFinishProperty().get(), wizard.findings().toString());
+        wizard.finish();
+        return wizard.outcomeProperty().get();
     }
 
     static String uniqueName(String what) {
