@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.bulkhead.app.report.Inventory;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.session.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
@@ -47,8 +48,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try (HypervisorConnection connection = wiring.hypervisor().open(uri)) {
             HostContext host = wiring.inspector().probeHost(connection);
-            List<DomainSnapshot> domains = connection.listDomains().stream()
-                    .map(record -> wiring.inspector().snapshot(host, record))
+            List<DomainSnapshot> domains = Compartments.mark(connection.listDomains().stream()
+                    .map(record -> wiring.inspector().snapshot(host, record)).toList()).stream()
                     .sorted(Comparator.comparing(DomainSnapshot::name))
                     .toList();
             out.print(format == Format.json ? Inventory.json(host, domains) : Inventory.table(host, domains));

@@ -84,7 +84,7 @@ final class DomainRecords {
         if (!state.isActive()) {
             return new DomainRecord(uuid, name, state, xml, OptionalLong.empty());
         }
-        return new DomainRecord(uuid, name, state, xml, pid(name), runtimeLabel(domain));
+        return new DomainRecord(uuid, name, state, xml, pid(name, uuid), runtimeLabel(domain));
     }
 
     /** What the primary security driver says the running domain's process carries, if it says. */
@@ -120,15 +120,57 @@ final class DomainRecords {
         }
     }
 
-    private OptionalLong pid(String name) {
+    /**
+     * The QEMU pid from libvirt's pid file. libvirt names that file after the domain's name as
+     * its XML spells it ({@code a&amp;b.pid} for {@code a&b}), so both spellings are tried, and
+     * a pid is only believed when that process was started for this domain's UUID.
+     */
+    private OptionalLong pid(String name, String uuid) {
         if (!localSystemQemu || name.contains("/")) {
             return OptionalLong.empty();
         }
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(QEMU_PID_DIR.resolve(name + ".pid")).strip()));
-        } catch (IOException | NumberFormatException e) {
-            // Not readable (not root) or not written yet: the pid is simply not known.
-            return OptionalLong.empty();
+        for (String file : List.of(xmlEscaped(name) + ".pid", name + ".pid")) {
+            try {
+                long pid = Long.parseLong(Files.readString(QEMU_PID_DIR.resolve(file)).strip());
+                if (startedFor(pid, uuid)) {
+                    return OptionalLong.of(pid);
+                }
+            } catch (IOException | NumberFormatException | java.nio.file.InvalidPathException e) {
+                // Not readable (not root), not written yet, or not this spelling: try the next.
+            }
         }
+        return OptionalLong.empty();
+    }
+
+    /** Whether the process's command line carries {@code -uuid UUID}, as libvirt starts QEMU. */
+    static boolean startedFor(long pid, String uuid) {
+        try {
+            String[] args = new String(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).split("\0");
+            for (int i = 0; i + 1 < args.length; i++) {
+                if (args[i].equals("-uuid") && args[i + 1].equalsIgnoreCase(uuid)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The name as libvirt's XML writer escapes it, which is how its state files are named. */
+    static String xmlEscaped(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> {
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '\'' -> out.append("&apos;");
+                case '"' -> out.append("&quot;");
+                default -> out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -51,6 +51,7 @@ final class InventoryJson {
         node.put("imageLabel", security.imageLabel().orElse(null));
         node.put("enforcing", security.enforcement().label());
         node.putObject("trust").put("level", security.trust().level().label()).put("reason", security.trust().reason());
+        security.sharedWith().forEach(node.putArray("sharesLabelWith")::add);
         ArrayNode seclabels = node.putArray("seclabels");
         for (SeclabelView view : security.seclabels()) {
             seclabels.addObject().put("model", view.model()).put("type", view.type()).put("relabel", view.relabel())

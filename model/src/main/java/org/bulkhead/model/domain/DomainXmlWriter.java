@@ -63,7 +63,13 @@ final class DomainXmlWriter {
             Element driver = child(element, "driver");
             attribute(driver, "name", "qemu");
             attribute(driver, "type", disk.format());
-            attribute(child(element, "source"), "file", disk.path());
+            Element source = child(element, "source");
+            attribute(source, "file", disk.path());
+            for (String model : disk.leftAloneBy()) {
+                Element seclabel = child(source, "seclabel");
+                attribute(seclabel, "model", model);
+                attribute(seclabel, "relabel", "no");
+            }
             Element target = child(element, "target");
             attribute(target, "dev", disk.target());
             attribute(target, "bus", disk.bus());

@@ -1,5 +1,6 @@
 package org.bulkhead.model.domain;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -9,9 +10,14 @@ import java.util.Objects;
  * @param target the guest device name; its prefix picks the bus (vd: virtio, sd: sata, hd: ide)
  */
 public record NewDisk(String path, String format, String device, boolean readonly, boolean shareable,
-        String target) {
+        String target, List<String> leftAloneBy) {
+
+    public NewDisk(String path, String format, String device, boolean readonly, boolean shareable, String target) {
+        this(path, format, device, readonly, shareable, target, List.of());
+    }
 
     public NewDisk {
+        leftAloneBy = List.copyOf(leftAloneBy);
         requireText(path, "path");
         requireText(format, "format");
         requireText(target, "target");
@@ -35,6 +41,16 @@ public record NewDisk(String path, String format, String device, boolean readonl
     /** An ISO in a CD-ROM drive: always read-only. */
     public static NewDisk cdrom(String path, String target) {
         return new NewDisk(path, "raw", "cdrom", true, false, target);
+    }
+
+    /**
+     * This disk with {@code <seclabel model='MODEL' relabel='no'/>} in its source: the security
+     * driver of that model leaves the file's owner or label as it finds it.
+     */
+    public NewDisk leftAloneBy(String model) {
+        List<String> models = new java.util.ArrayList<>(leftAloneBy);
+        models.add(model);
+        return new NewDisk(path, format, device, readonly, shareable, target, models);
     }
 
     /** The bus libvirt should attach the disk to, from the target's prefix. */

@@ -1,7 +1,12 @@
 package org.bulkhead.model.ledger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
+import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityModel;
 
 /**
@@ -37,6 +42,24 @@ public record LabelUse(String domainUuid, String domainName, boolean running, Ki
         if (!label.isEmpty()) {
             model.validateLabel(label);
         }
+    }
+
+    /** One use per domain-level seclabel that names a known model and carries a label it can parse. */
+    public static List<LabelUse> of(String domainUuid, String domainName, boolean running, List<SecLabel> seclabels) {
+        List<LabelUse> uses = new ArrayList<>();
+        for (SecLabel seclabel : seclabels) {
+            Optional<SecurityModel> model = seclabel.optionalModel().flatMap(SecurityModel::fromLibvirtName);
+            if (model.isEmpty() || seclabel.label().isEmpty() || seclabel.isNone()) {
+                continue;
+            }
+            Kind kind = seclabel.type().filter(t -> t == SecLabel.Type.STATIC).isPresent() ? Kind.STATIC : Kind.DYNAMIC;
+            try {
+                uses.add(new LabelUse(domainUuid, domainName, running, kind, model.get(), seclabel.label().get()));
+            } catch (LabelFormatException e) {
+                // A label libvirt accepted but Bulkhead cannot parse (a DAC user name, say) reserves nothing we allocate.
+            }
+        }
+        return uses;
     }
 
     /** True while libvirt treats this label as the domain's: dynamic ones only while running. */

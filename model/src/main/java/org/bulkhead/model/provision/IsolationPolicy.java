@@ -81,17 +81,17 @@ public final class IsolationPolicy {
                 if (!pin) {
                     return plan(kind, true, false, SecurityModel.SELINUX, List.of(SecLabel.dynamic("selinux")),
                             Optional.empty(), "libvirt will allocate a unique pair at start", false,
-                            Optional.empty(), OptionalInt.empty(), -1);
+                            Optional.empty(), OptionalInt.empty(), PRIVATE_VOLUME_MODE);
                 }
                 McsPair pair = ledger.allocatePair(uuid);
                 String label = mcsLabel(host, pair, ledger);
                 return plan(kind, true, true, SecurityModel.SELINUX, List.of(SecLabel.fixed("selinux", label, true)),
-                        Optional.of(label), label, false, Optional.of(pair), OptionalInt.empty(), -1);
+                        Optional.of(label), label, false, Optional.of(pair), OptionalInt.empty(), PRIVATE_VOLUME_MODE);
             }
             case APPARMOR -> {
                 return plan(kind, true, false, SecurityModel.APPARMOR, List.of(SecLabel.dynamic("apparmor")),
                         Optional.empty(), "libvirt will load a profile libvirt-" + uuid + " at start", false,
-                        Optional.empty(), OptionalInt.empty(), -1);
+                        Optional.empty(), OptionalInt.empty(), PRIVATE_VOLUME_MODE);
             }
             case DAC -> {
                 int uid = ledger.allocateUid(uuid);

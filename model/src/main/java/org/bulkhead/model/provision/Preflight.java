@@ -9,15 +9,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
-import org.bulkhead.model.domain.Disk;
-import org.bulkhead.model.domain.DomainXml;
-import org.bulkhead.model.domain.DomainXmlException;
-import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.hypervisor.DomainRecord;
-import org.bulkhead.model.label.DacLabel;
-import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.ledger.LabelUse;
 import org.bulkhead.model.provision.PreflightFinding.Check;
 import org.bulkhead.model.provision.PreflightFinding.Fix;
 import org.bulkhead.model.provision.PreflightFinding.Status;
@@ -34,35 +27,27 @@ public final class Preflight {
 
     private static final Path KVM = Path.of("/dev/kvm");
 
+    private final PreflightInputs in;
     private final ProvisionDraft draft;
-    private final List<DomainRecord> domains;
     private final LabelLedger ledger;
     private final Optional<HostFiles> files;
-    private final Runnable reallocate;
 
-    /**
-     * @param domains    every domain on the connection now (the ledger must be resynced from them)
-     * @param files      this machine's files, present only when the connection's host is this machine
-     * @param reallocate the one-click fix for a label collision: draft again with a fresh label
-     */
-    public Preflight(ProvisionDraft draft, List<DomainRecord> domains, LabelLedger ledger,
-            Optional<HostFiles> files, Runnable reallocate) {
-        this.draft = draft;
-        this.domains = List.copyOf(domains);
-        this.ledger = ledger;
-        this.files = files.filter(f -> draft.host().info().local() && draft.isolation().host() != HostKind.TEST);
-        this.reallocate = reallocate;
+    public Preflight(PreflightInputs inputs) {
+        this.in = inputs;
+        this.draft = inputs.draft();
+        this.ledger = inputs.ledger();
+        this.files = inputs.files();
     }
 
     public List<PreflightFinding> run() {
         List<PreflightFinding> findings = new ArrayList<>();
-        findings.addAll(sharing());
+        findings.addAll(new SourceCheck(in).run());
+        findings.addAll(new ImageSharing(in).run());
         findings.add(filesystem());
         findings.add(reach());
         findings.add(enforcement());
         findings.add(driver());
         findings.add(collision());
-        findings.add(readOnlyKept());
         findings.add(hostSetup());
         return findings;
     }
@@ -83,56 +68,9 @@ public final class Preflight {
         return findings.stream().noneMatch(f -> f.status() == Status.BLOCKING);
     }
 
-    private List<PreflightFinding> sharing() {
-        List<String> inUse = new ArrayList<>();
-        List<String> unshared = new ArrayList<>();
-        boolean dacIsolated = draft.isolation().host() == HostKind.DAC && draft.isolation().isolated();
-        Status inUseStatus = Status.PASSED;
-        for (NewDisk mine : draft.domain().disks()) {
-            if (draft.volumePath().filter(mine.path()::equals).isPresent()) {
-                continue; // created by this wizard: nobody else can use it yet
-            }
-            for (DomainRecord other : domains) {
-                Optional<Disk> theirs = disks(other).stream()
-                        .filter(d -> d.path().map(p -> samePath(p, mine.path())).orElse(false)).findFirst();
-                if (theirs.isEmpty()) {
-                    continue;
-                }
-                boolean bothReadOnly = mine.readonly() && theirs.get().readonly();
-                String who = "'" + other.name() + "' (" + other.state().label() + ", label " + labelOf(other) + ")";
-                if (!bothReadOnly || dacIsolated) {
-                    inUse.add(mine.path() + " is also used by " + who);
-                    inUseStatus = bothReadOnly ? max(inUseStatus, Status.WARNING) : Status.BLOCKING;
-                }
-                if (!mine.readonly() && !theirs.get().readonly() && !(mine.shareable() && theirs.get().shareable())) {
-                    unshared.add(mine.path() + " is a read-write disk of " + who + " too");
-                }
-            }
-        }
-        PreflightFinding first = inUse.isEmpty()
-                ? PreflightFinding.passed(Check.IMAGE_IN_USE, "No other VM on this connection uses this VM's images.")
-                : new PreflightFinding(Check.IMAGE_IN_USE, inUseStatus, String.join("; ", inUse) + ". "
-                        + (dacIsolated ? "Starting this VM chowns each of its files to its own UID, so the other VM"
-                                + " loses access to them (or this one fails to start while the other runs)."
-                                : "libvirt relabels a file for the VM that starts, so the two VMs cannot keep"
-                                + " different labels on it; libvirt refuses to start the second one."),
-                        Optional.of(overlayCommand()), Optional.empty());
-        PreflightFinding second = unshared.isEmpty()
-                ? PreflightFinding.passed(Check.SHARED_WITHOUT_SHAREABLE, "No read-write disk is shared with another VM.")
-                : new PreflightFinding(Check.SHARED_WITHOUT_SHAREABLE, Status.BLOCKING, String.join("; ", unshared)
-                        + ". Two VMs writing one image without <shareable/> corrupt it, and a shareable disk is"
-                        + " labelled so that every VM can reach it: give this VM its own copy or overlay instead.",
-                        Optional.of(overlayCommand()), Optional.empty());
-        return List.of(first, second);
-    }
-
-    private String overlayCommand() {
-        return "qemu-img create -f qcow2 -F <format> -b <image> <new-overlay>.qcow2   # then import the overlay";
-    }
-
     private PreflightFinding filesystem() {
         if (files.isEmpty()) {
-            return PreflightFinding.passed(Check.FILESYSTEM, notVisible());
+            return PreflightFinding.passed(Check.FILESYSTEM, in.notVisible());
         }
         List<String> problems = new ArrayList<>();
         boolean network = false;
@@ -163,10 +101,10 @@ public final class Preflight {
 
     private PreflightFinding reach() {
         if (files.isEmpty()) {
-            return PreflightFinding.passed(Check.QEMU_CAN_REACH, notVisible());
+            return PreflightFinding.passed(Check.QEMU_CAN_REACH, in.notVisible());
         }
-        OptionalInt uid = qemuUid();
-        OptionalInt gid = qemuGid();
+        OptionalInt uid = in.qemuUid();
+        OptionalInt gid = in.qemuGid();
         if (uid.isEmpty() || gid.isEmpty()) {
             return PreflightFinding.passed(Check.QEMU_CAN_REACH,
                     "libvirt did not say which user QEMU runs as, so directory permissions were not checked.");
@@ -252,41 +190,15 @@ public final class Preflight {
                     + " started holds; Bulkhead checks it against static labels once the VM runs.");
         }
         if (holder.isPresent() && !holder.get().equals(draft.uuid())) {
-            String name = domains.stream().filter(d -> d.uuid().equals(holder.get())).map(DomainRecord::name)
+            String name = in.domains().stream().filter(d -> d.uuid().equals(holder.get())).map(DomainRecord::name)
                     .findFirst().orElse(holder.get());
             return new PreflightFinding(Check.LABEL_COLLISION, Status.BLOCKING, isolation.label().orElse("The label")
                     + " is already held by '" + name + "' (defined since this label was chosen), so the two VMs"
                     + " would share one compartment.", Optional.empty(),
-                    Optional.of(new Fix("Choose another label", reallocate)));
+                    Optional.of(new Fix("Choose another label", in.reallocate())));
         }
         return PreflightFinding.passed(Check.LABEL_COLLISION, isolation.label().orElse("The label")
                 + " is held by no other domain defined on this connection, running or not.");
-    }
-
-    /** libvirt's DAC driver chowns read-only files (ISOs) too and never gives them back (SVIRT-FACTS.md). */
-    private PreflightFinding readOnlyKept() {
-        List<String> readOnly = draft.domain().disks().stream().filter(NewDisk::readonly).map(NewDisk::path).toList();
-        boolean chowned = draft.isolation().host() == HostKind.DAC && draft.isolation().isolated();
-        if (readOnly.isEmpty() || !chowned) {
-            return PreflightFinding.passed(Check.READ_ONLY_KEPT, readOnly.isEmpty() ? "The VM has no read-only files."
-                    : "Read-only files keep their owner or get a shared read-only label.");
-        }
-        String owner = draft.isolation().label().orElse("the VM's UID");
-        return new PreflightFinding(Check.READ_ONLY_KEPT, Status.WARNING, String.join(", ", readOnly) + " will be"
-                + " owned by " + owner + " while the VM runs, and libvirt does not give read-only files back when it"
-                + " stops: other users and VMs lose access until you change the owner back.",
-                Optional.of(String.join(" && ", readOnly.stream().map(p -> "chown " + ownerNow(p) + " '"
-                        + p.replace("'", "'\\''") + "'").toList()) + "   # after the VM stops"), Optional.empty());
-    }
-
-    /** The file's owner now, before libvirt changes it; root:root when it cannot be read from here. */
-    private String ownerNow(String path) {
-        return files.flatMap(f -> f.facts(Path.of(path))).map(f -> f.uid() + ":" + f.gid()).orElse("root:root");
-    }
-
-    private String notVisible() {
-        return draft.isolation().host() == HostKind.TEST ? "Test driver: its files are simulated, nothing to check."
-                : "The files are on the connection's host, which is not this machine: not checked from here.";
     }
 
     private List<Path> paths() {
@@ -301,45 +213,4 @@ public final class Preflight {
                 ? path.getParent() : path;
     }
 
-    private OptionalInt qemuUid() {
-        return dac(draft.isolation().label().filter(l -> draft.isolation().host() == HostKind.DAC)
-                .orElse(draft.host().baseContexts().get("dac")), true);
-    }
-
-    private OptionalInt qemuGid() {
-        return dac(draft.isolation().label().filter(l -> draft.isolation().host() == HostKind.DAC)
-                .orElse(draft.host().baseContexts().get("dac")), false);
-    }
-
-    private static OptionalInt dac(String label, boolean user) {
-        if (label == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            DacLabel dac = DacLabel.parse(label);
-            return user ? dac.uid() : dac.gid();
-        } catch (LabelFormatException e) {
-            return OptionalInt.empty();
-        }
-    }
-
-    private static List<Disk> disks(DomainRecord record) {
-        try {
-            return DomainXml.parse(record.xml()).disks();
-        } catch (DomainXmlException e) {
-            return List.of();
-        }
-    }
-
-    private static String labelOf(DomainRecord record) {
-        return LabelUses.of(record).stream().map(LabelUse::label).findFirst().orElse("libvirt's default");
-    }
-
-    private static boolean samePath(String a, String b) {
-        return Path.of(a).normalize().equals(Path.of(b).normalize());
-    }
-
-    private static Status max(Status a, Status b) {
-        return a.compareTo(b) >= 0 ? a : b;
-    }
 }

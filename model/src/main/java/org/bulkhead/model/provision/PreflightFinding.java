@@ -18,7 +18,9 @@ public record PreflightFinding(Check check, Status status, String explanation, O
         ENFORCEMENT("Host enforces labels"),
         SECURITY_DRIVER("Security driver present"),
         LABEL_COLLISION("Label unique on this connection"),
-        READ_ONLY_KEPT("Read-only files given back after stop"),
+        SOURCE_ALLOWED("Files this VM may be given"),
+        PRIVATE_FILES("Files private to this VM"),
+        INSTALL_MEDIA("Install media stay shared and read-only"),
         HOST_SETUP("Storage and network ready");
 
         private final String title;
@@ -34,6 +36,8 @@ public record PreflightFinding(Check check, Status status, String explanation, O
 
     public enum Status {
         PASSED("passed"),
+        /** The check could not be made (a remote host, say): never counted as passed. */
+        NOT_CHECKED("not checked"),
         /** The VM can be created, but the user must acknowledge what this means. */
         WARNING("warning"),
         /** Finish stays disabled until this is fixed. */
@@ -68,5 +72,9 @@ public record PreflightFinding(Check check, Status status, String explanation, O
 
     static PreflightFinding passed(Check check, String explanation) {
         return new PreflightFinding(check, Status.PASSED, explanation, Optional.empty(), Optional.empty());
+    }
+
+    static PreflightFinding notChecked(Check check, String explanation) {
+        return new PreflightFinding(check, Status.NOT_CHECKED, explanation, Optional.empty(), Optional.empty());
     }
 }

@@ -22,6 +22,20 @@ public record ProvisionOutcome(String uuid, String name, boolean started, Option
         Objects.requireNonNull(verification, "verification");
     }
 
+    /** The roll-back in one sentence: what was undone, and what was left with the command that removes it. */
+    public static String describeRollback(List<String> rollback) {
+        List<String> left = rollback.stream().filter(line -> line.startsWith("could not")).toList();
+        List<String> undone = rollback.stream().filter(line -> !line.startsWith("could not")).toList();
+        if (rollback.isEmpty()) {
+            return "Nothing had been created, so nothing was left behind.";
+        }
+        String text = undone.isEmpty() ? "" : "Rolled back: " + String.join("; ", undone) + ".";
+        if (!left.isEmpty()) {
+            text += (text.isEmpty() ? "" : "\n") + "Not rolled back: " + String.join("; ", left) + ".";
+        }
+        return text;
+    }
+
     public boolean succeeded() {
         return failure.isEmpty();
     }

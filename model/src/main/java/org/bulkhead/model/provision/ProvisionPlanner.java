@@ -89,7 +89,10 @@ public final class ProvisionPlanner {
                 builder.disk(NewDisk.disk(image.path(), image.format(), volumePath.isPresent() ? "vdb" : "vda"));
             }
             if (request.source() instanceof VmRequest.InstallSource.Iso iso) {
-                builder.disk(NewDisk.cdrom(iso.path(), "sda"));
+                // Install media are public and read-only: on a DAC host libvirt would chown the ISO
+                // to the VM's user and never give it back, so its DAC driver leaves it alone.
+                NewDisk cdrom = NewDisk.cdrom(iso.path(), "sda");
+                builder.disk(isolation.host() == HostKind.DAC ? cdrom.leftAloneBy("dac") : cdrom);
             }
             request.network().ifPresent(builder::network);
             isolation.seclabels().forEach(builder::seclabel);

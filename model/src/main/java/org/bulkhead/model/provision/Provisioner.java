@@ -1,16 +1,19 @@
 package org.bulkhead.model.provision;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.provision.ProvisionListener.State;
+import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.session.SnapshotFactory;
 
 /**
@@ -25,11 +28,19 @@ public final class Provisioner {
     private final HypervisorConnection connection;
     private final LabelLedger ledger;
     private final LabelVerifier verifier;
+    private final Optional<HostFiles> files;
 
-    public Provisioner(HypervisorConnection connection, LabelLedger ledger, LabelVerifier verifier) {
+    /** @param files this machine's files, for making an isolated VM's imported images private */
+    public Provisioner(HypervisorConnection connection, LabelLedger ledger, LabelVerifier verifier,
+            Optional<HostFiles> files) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.verifier = Objects.requireNonNull(verifier, "verifier");
+        this.files = Objects.requireNonNull(files, "files");
+    }
+
+    public Provisioner(HypervisorConnection connection, LabelLedger ledger, LabelVerifier verifier) {
+        this(connection, ledger, verifier, Optional.empty());
     }
 
     public Provisioner(HypervisorConnection connection, LabelLedger ledger, SnapshotFactory snapshots) {
@@ -67,6 +78,7 @@ public final class Provisioner {
         private Optional<String> volumePath = Optional.empty();
         private Optional<String> createdPool = Optional.empty();
         private Optional<String> startedNetwork = Optional.empty();
+        private final java.util.Map<Path, Integer> privatized = new java.util.LinkedHashMap<>();
         private boolean defined;
         private boolean started;
 
@@ -103,11 +115,27 @@ public final class Provisioner {
 
         void prepareHost() {
             HostPreparation preparation = draft.preparation();
-            if (preparation.isEmpty()) {
+            List<Path> images = imagesToMakePrivate();
+            if (preparation.isEmpty() && images.isEmpty()) {
                 listener.step(ProvisionStep.PREPARE_HOST, State.SKIPPED, "the pool and network are ready");
                 return;
             }
             begin(ProvisionStep.PREPARE_HOST);
+            List<String> done = new ArrayList<>(preparation.changes());
+            for (Path image : images) {
+                HostFiles local = files.orElseThrow();
+                int before = local.facts(image).orElseThrow(() -> new IllegalStateException(image
+                        + " disappeared after the summary was shown. Go back and choose the image again.")).mode();
+                // Remembered before the call, so a failure half-way is still undone.
+                privatized.put(image, before);
+                local.setMode(image, (before & ~0777) | draft.isolation().volumeMode());
+                done.add("made " + image + " private (" + String.format("%04o", draft.isolation().volumeMode())
+                        + ", was " + String.format("%04o", before & 07777) + ")");
+            }
+            if (preparation.isEmpty()) {
+                listener.step(ProvisionStep.PREPARE_HOST, State.DONE, String.join("; ", done));
+                return;
+            }
             // Marked before the call: a failure reported after libvirt acted (a lost reply) must
             // still be undone. The roll-back looks before it removes.
             // What appeared since the summary (another client made the pool or started the
@@ -121,7 +149,7 @@ public final class Provisioner {
                 startedNetwork = preparation.startNetwork();
                 connection.startNetwork(preparation.startNetwork().get());
             }
-            listener.step(ProvisionStep.PREPARE_HOST, State.DONE, String.join("; ", preparation.changes()));
+            listener.step(ProvisionStep.PREPARE_HOST, State.DONE, String.join("; ", done));
         }
 
         void createVolume() {
@@ -149,6 +177,16 @@ public final class Provisioner {
             }
             // The domain now holds its label in libvirt's XML; the reservation turns into that use.
             ledger.replaceDomain(record.uuid(), LabelUses.of(record));
+            // Another Bulkhead (or any client) may have defined a domain with the same label between
+            // the last check and this define; libvirt itself never refuses a static label in use.
+            // Whichever of the two checks last sees the other, so at most one of them is kept.
+            List<String> sharers = Compartments.sharers(record.uuid(), connection.listDomains().stream()
+                    .flatMap(d -> LabelUses.of(d).stream()).toList());
+            if (!sharers.isEmpty()) {
+                throw new IllegalStateException(draft.isolation().label().orElse("The label") + " was given to '"
+                        + String.join("', '", sharers) + "' at the same moment, so the two VMs would share one"
+                        + " compartment. Finish again to get a label of its own.");
+            }
             listener.step(ProvisionStep.DEFINE, State.DONE, record.name());
         }
 
@@ -171,17 +209,20 @@ public final class Provisioner {
             boolean clean = true;
             // A start that reported failure may still have left QEMU running, and undefining a
             // running domain only makes it transient: stop it first whenever it is active.
-            if (started || current == ProvisionStep.START && isActive()) {
-                clean &= undo(report, "stopped the VM", "virsh destroy " + draft.uuid(),
+            Optional<Boolean> active = started || current == ProvisionStep.START ? isActive() : Optional.of(false);
+            if (active.orElse(true)) {
+                clean &= undo(report, "stopped the VM", active.isEmpty(), "virsh destroy " + draft.uuid(),
                         () -> connection.destroy(draft.uuid()));
             }
-            if (defined || current == ProvisionStep.DEFINE && mayExist()) {
-                clean &= undo(report, "undefined the VM", "virsh undefine " + draft.uuid(),
+            Optional<Boolean> exists = defined || current == ProvisionStep.DEFINE || current == ProvisionStep.START
+                    ? mayExist() : Optional.of(false);
+            if (exists.orElse(true)) {
+                clean &= undo(report, "undefined the VM", exists.isEmpty(), "virsh undefine " + draft.uuid(),
                         () -> connection.undefine(draft.uuid(), false));
             }
             if (volumePath.isPresent()) {
                 String path = volumePath.get();
-                clean &= undo(report, "deleted the volume " + path, "virsh vol-delete " + path,
+                clean &= undo(report, "deleted the volume " + path, false, "virsh vol-delete " + path,
                         () -> connection.deleteVolume(path));
             } else if (current == ProvisionStep.CREATE_VOLUME && draft.volumePath().isPresent()) {
                 // The failure may have come after libvirt made the file. Its name carries this
@@ -191,17 +232,29 @@ public final class Provisioner {
                     connection.deleteVolume(path);
                     report.add("deleted the volume " + path);
                 } catch (RuntimeException e) {
-                    report.add("no volume to delete at " + path + " (" + reason(e) + ")");
+                    // Usually there is nothing: the volume was never made. Said only when it might be.
+                    if (connection.state() != org.bulkhead.model.hypervisor.ConnectionState.OPEN) {
+                        clean = false;
+                        report.add("could not check for a half-made volume at " + path + " (" + reason(e)
+                                + "); if it exists, remove it with: virsh vol-delete " + path);
+                    }
                 }
+            }
+            for (var entry : privatized.entrySet()) {
+                Path image = entry.getKey();
+                int mode = entry.getValue();
+                clean &= undo(report, "gave " + image + " its permissions back (" + String.format("%04o", mode & 07777)
+                        + ")", false, "chmod " + String.format("%04o", mode & 07777) + " " + SourceCheck.quote(
+                                image.toString()), () -> files.orElseThrow().setMode(image, mode));
             }
             if (startedNetwork.isPresent() && networkRuns(startedNetwork.get())) {
                 String network = startedNetwork.get();
-                clean &= undo(report, "stopped the network '" + network + "' again", "virsh net-destroy " + network,
-                        () -> connection.stopNetwork(network));
+                clean &= undo(report, "stopped the network '" + network + "' again", false,
+                        "virsh net-destroy " + network, () -> connection.stopNetwork(network));
             }
             if (createdPool.isPresent() && poolExists(createdPool.get())) {
                 String pool = createdPool.get();
-                clean &= undo(report, "removed the storage pool '" + pool + "' again (its directory stays)",
+                clean &= undo(report, "removed the storage pool '" + pool + "' again (its directory stays)", false,
                         "virsh pool-destroy " + pool + " && virsh pool-undefine " + pool,
                         () -> connection.removePool(pool));
             }
@@ -215,11 +268,29 @@ public final class Provisioner {
                     Optional.of(current.label() + " failed: " + why), Optional.of(current), report, Optional.empty());
         }
 
-        private boolean isActive() {
+        /** The files an isolated VM takes over that others may read now; only on this machine. */
+        private List<Path> imagesToMakePrivate() {
+            int mode = draft.isolation().volumeMode();
+            if (mode == -1 || files.isEmpty() || !draft.host().info().local() || draft.isolation().simulated()) {
+                return List.of();
+            }
+            List<Path> images = new ArrayList<>();
+            for (NewDisk disk : draft.domain().disks()) {
+                if (disk.readonly() || disk.shareable() || draft.volumePath().filter(disk.path()::equals).isPresent()) {
+                    continue;
+                }
+                Path path = Path.of(disk.path());
+                files.get().facts(path).filter(HostFiles.PathFacts::openToOthers).ifPresent(f -> images.add(path));
+            }
+            return images;
+        }
+
+        /** Whether this run's domain runs; empty when the daemon cannot tell. */
+        private Optional<Boolean> isActive() {
             try {
-                return connection.domain(draft.uuid()).map(d -> d.state().isActive()).orElse(false);
+                return Optional.of(connection.domain(draft.uuid()).map(d -> d.state().isActive()).orElse(false));
             } catch (RuntimeException e) {
-                return true; // cannot tell: try to stop it, and report if that fails too
+                return Optional.empty();
             }
         }
 
@@ -239,22 +310,29 @@ public final class Provisioner {
             }
         }
 
-        /** Whether a define that failed may still have left the domain behind (a lost reply, say). */
-        private boolean mayExist() {
+        /** Whether this run's domain is defined (a define that failed may still have made it); empty when unknown. */
+        private Optional<Boolean> mayExist() {
             try {
-                return connection.domain(draft.uuid()).isPresent();
+                return Optional.of(connection.domain(draft.uuid()).isPresent());
             } catch (RuntimeException e) {
-                return true; // cannot tell: try to undefine, and report if that fails too
+                return Optional.empty();
             }
         }
 
-        private boolean undo(List<String> report, String what, String command, Runnable action) {
+        /**
+         * @param unsure the daemon could not say whether there is anything to undo: a failure then
+         *               says to check first, with the command that finds out
+         */
+        private boolean undo(List<String> report, String what, boolean unsure, String command, Runnable action) {
             try {
                 action.run();
                 report.add(what);
                 return true;
             } catch (RuntimeException e) {
-                report.add("could not undo (" + what + "): " + reason(e) + "; remove it yourself with: " + command);
+                report.add(unsure
+                        ? "could not check whether anything is left (" + reason(e) + "): if 'virsh dominfo "
+                                + draft.uuid() + "' finds the VM, remove it with: " + command
+                        : "could not undo (" + what + "): " + reason(e) + "; remove it yourself with: " + command);
                 return false;
             }
         }

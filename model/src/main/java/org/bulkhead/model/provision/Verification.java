@@ -9,12 +9,19 @@ import java.util.Objects;
  *
  * @param lines      one line per thing compared, for the result page
  * @param mismatches the lines that differ (empty when verified)
+ * @param unchecked  what could not be checked (empty when verified)
  */
-public record Verification(Verdict verdict, List<String> lines, List<String> mismatches) {
+public record Verification(Verdict verdict, List<String> lines, List<String> mismatches, List<String> unchecked) {
+
+    public Verification(Verdict verdict, List<String> lines, List<String> mismatches) {
+        this(verdict, lines, mismatches, List.of());
+    }
 
     public enum Verdict {
         VERIFIED("verified"),
         MISMATCH("labels differ from the plan"),
+        /** Nothing differs, but a check could not be made on this host: never counted as verified. */
+        INCOMPLETE("not fully checked"),
         /** The test driver keeps labels but applies none. */
         SIMULATED("simulated: nothing applied or enforced"),
         /** A remote host: files and processes cannot be read from here. */
@@ -35,5 +42,6 @@ public record Verification(Verdict verdict, List<String> lines, List<String> mis
         Objects.requireNonNull(verdict, "verdict");
         lines = List.copyOf(lines);
         mismatches = List.copyOf(mismatches);
+        unchecked = List.copyOf(unchecked);
     }
 }

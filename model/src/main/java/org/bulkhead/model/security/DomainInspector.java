@@ -85,7 +85,7 @@ public final class DomainInspector implements SnapshotFactory {
                 Optional.ofNullable(host.baseContexts().get("dac")));
         return new DomainSecurity(views, confining.map(SeclabelView::model).orElse("none"),
                 confining.flatMap(SeclabelView::label), confining.flatMap(SeclabelView::imageLabel),
-                enforcement, process, checks, trust);
+                enforcement, process, checks, trust, List.of());
     }
 
     /**

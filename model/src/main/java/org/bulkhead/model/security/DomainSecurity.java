@@ -9,14 +9,38 @@ import org.bulkhead.model.hostsec.ProcessLabel;
  * What confines one domain: every seclabel libvirt reports, the primary model's label, the
  * host's enforcement, the QEMU process as the kernel sees it (local hosts), each resource's
  * planned and actual label, and the resulting trust verdict.
+ *
+ * @param ownTrust   the verdict on this domain's own labels, before other domains are looked at
+ * @param sharedWith the other domains on the connection whose label puts them in this domain's compartment
  */
 public record DomainSecurity(List<SeclabelView> seclabels, String primaryModel, Optional<String> label,
         Optional<String> imageLabel, HostEnforcement enforcement, Optional<ProcessLabel> process,
-        List<ResourceCheck> resources, Trust trust) {
+        List<ResourceCheck> resources, Trust ownTrust, List<String> sharedWith) {
 
     public DomainSecurity {
         seclabels = List.copyOf(seclabels);
         resources = List.copyOf(resources);
+        sharedWith = List.copyOf(sharedWith);
+    }
+
+    /**
+     * The trust marker's verdict: never isolated while another domain uses the same label, since
+     * whenever both run each can reach the other's files.
+     */
+    public Trust trust() {
+        if (sharedWith.isEmpty() || ownTrust.level() == Trust.Level.UNCONFINED) {
+            return ownTrust;
+        }
+        String others = String.join("', '", sharedWith);
+        String shared = "Shares its label with '" + others + "': whenever both run, each can reach the other's files.";
+        return new Trust(Trust.Level.WEAK, ownTrust.level() == Trust.Level.ISOLATED ? shared
+                : shared + " " + ownTrust.reason());
+    }
+
+    /** The same security with {@code others} as the domains sharing its compartment. */
+    public DomainSecurity withSharedWith(List<String> others) {
+        return others.equals(sharedWith) ? this : new DomainSecurity(seclabels, primaryModel, label, imageLabel,
+                enforcement, process, resources, ownTrust, others);
     }
 
     /** Whether any resource's actual label differs from the plan. */

@@ -24,8 +24,10 @@ import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.model.store.DomainSnapshot;
 import org.bulkhead.model.store.DomainStore;
 
 /**
@@ -49,6 +51,8 @@ public final class ConnectionSession implements AutoCloseable {
     private final SnapshotFactory snapshots;
     private final ScheduledExecutorService worker;
     private final ScheduledExecutorService sampler;
+    /** Which domains share labels; touched only on the worker thread. */
+    private Compartments compartments = new Compartments();
     private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
     private final List<Consumer<List<DomainStats>>> statsListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
@@ -221,7 +225,10 @@ public final class ConnectionSession implements AutoCloseable {
     private void fullSync() {
         HostContext context = host;
         List<DomainRecord> records = connection.listDomains();
-        store.replaceAll(uri, records.stream().map(record -> snapshots.snapshot(context, record)).toList());
+        List<DomainSnapshot> fresh = records.stream().map(record -> snapshots.snapshot(context, record)).toList();
+        compartments = new Compartments();
+        fresh.forEach(compartments::update);
+        store.replaceAll(uri, fresh.stream().map(compartments::marked).toList());
     }
 
     private void onEvent(DomainEvent event) {
@@ -244,15 +251,31 @@ public final class ConnectionSession implements AutoCloseable {
         try {
             Optional<DomainRecord> record = current.domain(uuid);
             if (record.isPresent()) {
-                store.upsert(snapshots.snapshot(host, record.get()));
+                DomainSnapshot fresh = snapshots.snapshot(host, record.get());
+                Set<String> touched = compartments.update(fresh);
+                store.upsert(compartments.marked(fresh));
+                remark(touched, uuid);
             } else {
+                Set<String> touched = compartments.remove(uuid);
                 store.remove(new DomainKey(uri, uuid));
+                remark(touched, uuid);
             }
         } catch (HypervisorException e) {
             if (current.state() != ConnectionState.OPEN) {
                 connectionLost();
             } else {
                 errorListeners.forEach(listener -> listener.accept(e.userMessage()));
+            }
+        }
+    }
+
+    /** Shows the new sharers of the domains whose compartment changed with {@code changed}'s labels. */
+    private void remark(Set<String> touched, String changed) {
+        for (String other : touched) {
+            if (!other.equals(changed)) {
+                store.get(new DomainKey(uri, other)).map(compartments::marked)
+                        .filter(marked -> store.get(marked.key()).map(s -> s != marked).orElse(false))
+                        .ifPresent(store::upsert);
             }
         }
     }

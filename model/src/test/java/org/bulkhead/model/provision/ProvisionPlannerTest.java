@@ -78,15 +78,19 @@ class ProvisionPlannerTest {
     }
 
     @Test
-    void theSummaryShowsTheExactDacOwnerOfEveryFileAndAPrivateVolume() {
+    void theSummaryShowsTheExactDacOwnerOfTheVmsFilesAPrivateVolumeAndAnIsoLeftAsItIs() {
         ProvisionDraft draft = ProvisionPlanner.draft(request("web", true), Hosts.dac(), ledger, POOLS);
         String label = draft.isolation().label().orElseThrow();
         assertEquals(0600, draft.volume().orElseThrow().mode());
         assertTrue(draft.volumePath().orElseThrow().startsWith("/pool/web-"));
         List<ResourceLabel> resources = draft.resourcePlan().resources().stream()
                 .filter(r -> r.action() == ResourceLabel.Action.RELABEL).toList();
-        assertEquals(2, resources.size());
+        assertEquals(1, resources.size(), "only the VM's own volume is handed to its UID");
         assertTrue(resources.stream().allMatch(r -> r.label().equals(Optional.of(label))), resources.toString());
+        List<ResourceLabel> iso = draft.resourcePlan().resources().stream()
+                .filter(r -> r.resource().path().endsWith(".iso")).toList();
+        assertEquals(1, iso.size(), draft.resourcePlan().resources().toString());
+        assertTrue(iso.get(0).action() != ResourceLabel.Action.RELABEL, iso.toString());
     }
 
     @Test

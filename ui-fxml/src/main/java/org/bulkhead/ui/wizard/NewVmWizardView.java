@@ -236,6 +236,7 @@ public final class NewVmWizardView {
             box.getStyleClass().addAll("finding", "finding-" + finding.status().name().toLowerCase(java.util.Locale.ROOT));
             String marker = switch (finding.status()) {
                 case PASSED -> "✓";
+                case NOT_CHECKED -> "?";
                 case WARNING -> "⚠";
                 case BLOCKING -> "✗";
             };

@@ -35,6 +35,7 @@ import org.bulkhead.model.provision.LabelUses;
 import org.bulkhead.model.provision.LabelVerifier;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
+import org.bulkhead.model.provision.PreflightInputs;
 import org.bulkhead.model.provision.ProvisionDraft;
 import org.bulkhead.model.provision.ProvisionListener;
 import org.bulkhead.model.provision.ProvisionOutcome;
@@ -111,7 +112,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private HostSetup setup = HostSetup.of(List.of());
     private Acceleration acceleration = new Acceleration(true, true, "");
     private ProvisionDraft draft;
-    private boolean redraftRequested;
+    private volatile boolean redraftRequested;
+    /** Set by a fix that copied the ISO or image somewhere Bulkhead may hand it to a VM. */
+    private volatile String replacedSource;
     private boolean closed;
 
     /**
@@ -358,7 +361,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     private List<PreflightFinding> preflight(ProvisionDraft drafted, List<DomainRecord> domains,
             LabelLedger ledger) {
-        return new Preflight(drafted, domains, ledger, services.hostFiles(), () -> redraftRequested = true).run();
+        return new Preflight(PreflightInputs.of(drafted, domains, ledger, services.hostFiles(), setup.pools(),
+                () -> redraftRequested = true, path -> replacedSource = path)).run();
     }
 
     /** Blocking findings, then warnings, then what passed; the order of checks within each. */
@@ -376,6 +380,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         }
         busy.set(true);
         redraftRequested = false;
+        replacedSource = null;
         tasks.submit(() -> {
             finding.fix().get().action().run();
             return Boolean.TRUE;
@@ -383,7 +388,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             if (idle()) {
                 return;
             }
-            if (redraftRequested) {
+            if (replacedSource != null) {
+                (sourceKind.get() == SourceKind.IMPORT ? imagePath : isoPath).set(replacedSource);
+                replacedSource = null;
+                prepareSummary();
+            } else if (redraftRequested) {
                 prepareSummary();
             } else {
                 recheck();
@@ -429,7 +438,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         draft = null; // Finish owns the reservation now: it keeps or releases it
         LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
         Provisioner provisioner = new Provisioner(connection, ledger,
-                new LabelVerifier(services.snapshots(), services.hostSecurity()));
+                new LabelVerifier(services.snapshots(), services.hostSecurity()), services.hostFiles());
         progress.clear();
         outcomeText.set("");
         page.set(WizardPage.RESULT);
@@ -459,7 +468,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     private static String describe(ProvisionOutcome done) {
         if (!done.succeeded()) {
-            return done.failure().get() + "\nRolled back: " + String.join("; ", done.rollback()) + ".";
+            return done.failure().get() + "\n" + ProvisionOutcome.describeRollback(done.rollback());
         }
         String created = "Created '" + done.name() + "'" + (done.started() ? " and started it." : ".");
         if (done.verification().isEmpty()) {
@@ -468,6 +477,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         Verification v = done.verification().get();
         return created + "\nLabels read back: " + v.verdict().label()
                 + (v.mismatches().isEmpty() ? "" : "\nMismatches:\n" + String.join("\n", v.mismatches()))
+                + (v.unchecked().isEmpty() ? "" : "\nNot checked:\n" + String.join("\n", v.unchecked()))
                 + "\n" + String.join("\n", v.lines());
     }
 
