@@ -264,7 +264,9 @@ final class CreateCommand implements Callable<Integer> {
             if (format == Format.json) {
                 out.print(report.json());
             }
-            report.failureLines().forEach(line -> err.println("bulkhead create: " + line));
+            List<String> lines = report.failureLines();
+            err.println("bulkhead create: " + lines.get(0));
+            lines.subList(1, lines.size()).forEach(err::println);
             return FINISH_FAILED;
         }
         if (format == Format.json) {

@@ -146,8 +146,7 @@ public final class CreationReport implements ProvisionListener {
     public List<String> failureLines() {
         ProvisionOutcome done = outcome.orElseThrow();
         List<String> lines = new ArrayList<>();
-        lines.add("Finish failed" + done.failedStep().map(s -> " at \"" + s.label() + "\"").orElse("") + ": "
-                + done.failure().orElse(""));
+        lines.add("Finish failed: " + done.failure().orElse(""));
         lines.add(done.rollback().isEmpty() ? "Rolled back: nothing had been created." : "Rolled back:");
         done.rollback().forEach(line -> lines.add("  " + line));
         return lines;
