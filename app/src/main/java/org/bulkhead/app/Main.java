@@ -10,7 +10,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Bulkhead's command line: no subcommand opens the window; {@code report} prints the inventory. */
+/**
+ * Bulkhead's command line: no subcommand opens the window; {@code report} prints the inventory;
+ * {@code create} makes a VM as the New VM wizard does.
+ */
 @Command(name = "bulkhead", mixinStandardHelpOptions = true, version = "Bulkhead 0.1.0",
         description = "A virtual-machine manager that isolates every VM by default and shows the sVirt"
                 + " label and enforcing state of each one.")
@@ -33,10 +36,14 @@ public final class Main implements Callable<Integer> {
                 if (type == ReportCommand.class) {
                     return type.cast(new ReportCommand(wiring.get()));
                 }
+                if (type == CreateCommand.class) {
+                    return type.cast(new CreateCommand(wiring.get()));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
         line.addSubcommand("report", ReportCommand.class);
+        line.addSubcommand("create", CreateCommand.class);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         return line;
     }

@@ -9,6 +9,7 @@ import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
@@ -54,10 +55,18 @@ public final class Wiring {
         return inspector;
     }
 
-    /** What the New VM wizard works through: the same hypervisor, inspector and host security as the window. */
-    public WizardServices wizardServices() {
-        return new WizardServices(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
+    /**
+     * What creating a VM works through, in the wizard and in {@code bulkhead create}: the same
+     * hypervisor, inspector and host security as the window, and the app's one set of ledgers.
+     */
+    public VmCreation.Ports creationPorts() {
+        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
                 Optional.of(new LocalHostFiles()), ledgers);
+    }
+
+    /** What the New VM wizard works through: {@link #creationPorts()}. */
+    public WizardServices wizardServices() {
+        return WizardServices.of(creationPorts());
     }
 
     /** A session for {@code uri}, not yet opened, feeding {@code store}. */

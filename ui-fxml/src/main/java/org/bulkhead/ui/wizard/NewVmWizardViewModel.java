@@ -1,6 +1,5 @@
 package org.bulkhead.ui.wizard;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -22,28 +21,21 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import org.bulkhead.model.hypervisor.DomainRecord;
-import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.provision.Acceleration;
-import org.bulkhead.model.provision.HostSetup;
-import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.provision.HostKind;
+import org.bulkhead.model.provision.HostSetup;
 import org.bulkhead.model.provision.IsolationPolicy;
-import org.bulkhead.model.provision.LabelUses;
-import org.bulkhead.model.provision.LabelVerifier;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
-import org.bulkhead.model.provision.PreflightInputs;
 import org.bulkhead.model.provision.ProvisionDraft;
 import org.bulkhead.model.provision.ProvisionListener;
 import org.bulkhead.model.provision.ProvisionOutcome;
-import org.bulkhead.model.provision.ProvisionPlanner;
 import org.bulkhead.model.provision.ProvisionStep;
-import org.bulkhead.model.provision.Provisioner;
 import org.bulkhead.model.provision.RequestRules;
 import org.bulkhead.model.provision.Verification;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.VmRequest;
 import org.bulkhead.model.session.HostContext;
 import org.bulkhead.ui.common.TaskExecutor;
@@ -52,13 +44,14 @@ import org.bulkhead.ui.common.TaskExecutor;
  * The New VM wizard without its view: the answers, page-by-page validation, the summary with
  * label, resource plan, XML and pre-flight checks, and Finish with its progress and outcome.
  * Property changes happen on the UI thread; libvirt and the disk are reached only through
- * {@link TaskExecutor} work.
+ * {@link TaskExecutor} work, and all of that work is {@link VmCreation}'s, shared with
+ * {@code bulkhead create}.
  */
 public final class NewVmWizardViewModel implements AutoCloseable {
 
     private static final long MIB = 1024L * 1024;
 
-    private final WizardServices services;
+    private final VmCreation.Ports ports;
     private final TaskExecutor tasks;
     private final Executor uiThread;
 
@@ -106,8 +99,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ProvisionOutcome> outcome = new ReadOnlyObjectWrapper<>();
 
-    // Touched on the UI thread only; the connection itself is used from background work.
-    private volatile HypervisorConnection connection;
+    // Touched on the UI thread only; the creation itself is used from background work.
+    private volatile VmCreation creation;
     private HostContext host;
     private HostSetup setup = HostSetup.of(List.of());
     private Acceleration acceleration = new Acceleration(true, true, "");
@@ -122,13 +115,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
      */
     public NewVmWizardViewModel(WizardServices services, TaskExecutor tasks, Executor uiThread,
             List<String> connectionUris) {
-        this.services = services;
+        this.ports = services.creationPorts();
         this.tasks = tasks;
         this.uiThread = uiThread;
         connections.setAll(connectionUris);
         connectionUri.addListener((obs, old, uri) -> connect(uri));
         BooleanBinding warnings = Bindings.createBooleanBinding(
-                () -> findings.stream().anyMatch(f -> f.status() == PreflightFinding.Status.WARNING), findings);
+                () -> !VmCreation.needingAcknowledgement(findings).isEmpty(), findings);
         canFinish.bind(page.isEqualTo(WizardPage.SUMMARY).and(busy.not())
                 .and(Bindings.createBooleanBinding(() -> draft != null && Preflight.allowsFinish(findings), findings))
                 .and(warnings.not().or(acknowledgeWarnings)));
@@ -141,6 +134,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     }
 
     private void connect(String uri) {
+        releaseDraft();
         closeConnection();
         host = null;
         pools.clear();
@@ -152,22 +146,12 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         }
         connectionStatus.set("Connecting to " + uri + "…");
         busy.set(true);
-        tasks.submit(() -> {
-            HypervisorConnection opened = services.hypervisor().open(uri);
-            try {
-                HostContext probed = services.hostProbe().apply(opened);
-                return new Connected(opened, probed, HostSetup.read(opened),
-                        Acceleration.of(probed, services.hostFiles()));
-            } catch (RuntimeException e) {
-                opened.close();
-                throw e;
-            }
-        }, connected -> {
+        tasks.submit(() -> VmCreation.open(ports, uri), connected -> {
             if (idle() || !uri.equals(connectionUri.get())) {
-                connected.connection().close();
+                connected.close();
                 return;
             }
-            connection = connected.connection();
+            creation = connected;
             host = connected.host();
             setup = connected.setup();
             acceleration = connected.acceleration();
@@ -187,10 +171,6 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             idle();
             connectionStatus.set("Could not connect: " + message(failure));
         });
-    }
-
-    private record Connected(HypervisorConnection connection, HostContext host, HostSetup setup,
-            Acceleration acceleration) {
     }
 
     /** Emulates by default where KVM would not start this VM, and says why. */
@@ -271,11 +251,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     /** A missing local file is caught here; remote and simulated hosts are checked by libvirt at start. */
     private Optional<String> missing(String path, String what) {
-        if (host == null || !host.info().local() || HostKind.of(host) == HostKind.TEST || services.hostFiles().isEmpty()) {
-            return Optional.empty();
-        }
-        return services.hostFiles().get().facts(Path.of(path)).isPresent() ? Optional.empty()
-                : Optional.of("There is no " + what + " at " + path + ".");
+        VmCreation current = creation;
+        return current == null ? Optional.empty() : current.missingFile(path, what);
     }
 
     /** The whole number in {@code text}, or 0 when there is none (validation reports that first). */
@@ -311,7 +288,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         VmRequest.Storage storage = newVolume.get()
                 ? new VmRequest.Storage.NewVolume(pool.get(), number(diskGiB.get()) * 1024 * MIB)
                 : new VmRequest.Storage.NoNewVolume();
-        String virtType = HostKind.of(host) == HostKind.TEST ? "test" : emulated.get() ? "qemu" : "kvm";
+        String virtType = creation.virtType(emulated.get());
         return new VmRequest(name.get(), virtType, source, storage, number(memoryMiB.get()),
                 clamp(number(vcpus.get())),
                 natNetwork.get() ? Optional.of("default") : Optional.empty(), isolated.get(),
@@ -320,25 +297,12 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     private void prepareSummary() {
         VmRequest request = request();
-        HostContext context = host;
-        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
-        HypervisorConnection current = connection;
-        HostSetup knownSetup = setup;
+        VmCreation current = creation;
         releaseDraft();
         busy.set(true);
-        tasks.submit(() -> {
-            var domains = current.listDomains();
-            LabelUses.resync(ledger, domains);
-            ProvisionDraft drafted = ProvisionPlanner.draft(request, context, ledger, knownSetup);
-            try {
-                return new Summary(drafted, preflight(drafted, domains, ledger));
-            } catch (RuntimeException e) {
-                drafted.isolation().release(ledger);
-                throw e;
-            }
-        }, summary -> {
+        tasks.submit(() -> current.draft(request, () -> redraftRequested = true, path -> replacedSource = path), summary -> {
             if (idle()) {
-                summary.draft().isolation().release(ledger);
+                current.release(summary.draft());
                 return;
             }
             draft = summary.draft();
@@ -350,27 +314,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                     .toList());
             domainXml.set(draft.xml());
             acknowledgeWarnings.set(false);
-            findings.setAll(attentionFirst(summary.findings()));
+            findings.setAll(summary.findings());
             page.set(WizardPage.SUMMARY);
         }, failure -> {
             if (!idle()) {
                 pageError.set(message(failure));
             }
         });
-    }
-
-    private List<PreflightFinding> preflight(ProvisionDraft drafted, List<DomainRecord> domains,
-            LabelLedger ledger) {
-        return new Preflight(PreflightInputs.of(drafted, domains, ledger, services.hostFiles(), setup.pools(),
-                () -> redraftRequested = true, path -> replacedSource = path)).run();
-    }
-
-    /** Blocking findings, then warnings, then what passed; the order of checks within each. */
-    private static List<PreflightFinding> attentionFirst(List<PreflightFinding> all) {
-        return all.stream().sorted(java.util.Comparator.comparing((PreflightFinding f) -> f.status()).reversed()).toList();
-    }
-
-    private record Summary(ProvisionDraft draft, List<PreflightFinding> findings) {
     }
 
     /** Applies a finding's one-click fix in the background, then checks again. */
@@ -410,16 +360,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             return;
         }
         ProvisionDraft current = draft;
-        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
-        HypervisorConnection open = connection;
+        VmCreation open = creation;
         busy.set(true);
-        tasks.submit(() -> {
-            var domains = open.listDomains();
-            LabelUses.resync(ledger, domains);
-            return preflight(current, domains, ledger);
-        }, fresh -> {
+        tasks.submit(() -> open.recheck(current, () -> redraftRequested = true, path -> replacedSource = path), fresh -> {
             if (!idle()) {
-                findings.setAll(attentionFirst(fresh));
+                findings.setAll(fresh);
             }
         }, failure -> {
             if (!idle()) {
@@ -436,15 +381,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         }
         ProvisionDraft finishing = draft;
         draft = null; // Finish owns the reservation now: it keeps or releases it
-        LabelLedger ledger = services.ledgers().forUri(connectionUri.get());
-        Provisioner provisioner = new Provisioner(connection, ledger,
-                new LabelVerifier(services.snapshots(), services.hostSecurity()), services.hostFiles());
+        VmCreation finishingOn = creation;
         progress.clear();
         outcomeText.set("");
         page.set(WizardPage.RESULT);
         busy.set(true);
         ProvisionListener listener = (step, state, detail) -> uiThread.execute(() -> showProgress(step, state, detail));
-        tasks.submit(() -> provisioner.finish(finishing, listener), done -> {
+        tasks.submit(() -> finishingOn.finish(finishing, listener), done -> {
             idle();
             outcome.set(done);
             outcomeText.set(describe(done));
@@ -456,9 +399,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     /** One line per step: a step's outcome replaces its "running" line. */
     private void showProgress(ProvisionStep step, ProvisionListener.State state, String detail) {
-        String running = "[running] " + step.label();
-        String line = "[" + state.name().toLowerCase(java.util.Locale.ROOT) + "] " + step.label()
-                + (detail.isEmpty() ? "" : ": " + detail);
+        String running = VmCreation.progressLine(step, ProvisionListener.State.RUNNING, "");
+        String line = VmCreation.progressLine(step, state, detail);
         if (!progress.isEmpty() && progress.get(progress.size() - 1).equals(running)) {
             progress.set(progress.size() - 1, line);
         } else {
@@ -481,9 +423,10 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                 + "\n" + String.join("\n", v.lines());
     }
 
+    /** The draft is always released before its connection's creation is closed or replaced. */
     private void releaseDraft() {
         if (draft != null) {
-            draft.isolation().release(services.ledgers().forUri(draft.host().info().uri()));
+            creation.release(draft);
             draft = null;
         }
         findings.clear();
@@ -497,8 +440,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     }
 
     private void closeConnection() {
-        HypervisorConnection old = connection;
-        connection = null;
+        VmCreation old = creation;
+        creation = null;
         if (old != null) {
             tasks.submit(() -> {
                 old.close();

@@ -9,11 +9,13 @@ import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.provision.HostFiles;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.session.HostContext;
 import org.bulkhead.model.session.SnapshotFactory;
 
 /**
- * The ports the wizard works through, as the application wires them.
+ * The ports the wizard works through, as the application wires them: those of
+ * {@link VmCreation}, which does the wizard's work without a window.
  *
  * @param hostProbe    what confines domains on a connection's host (DomainInspector::probeHost)
  * @param snapshots    builds a domain's labels and checks, for reading the new VM back
@@ -31,5 +33,14 @@ public record WizardServices(Hypervisor hypervisor, Function<HypervisorConnectio
         Objects.requireNonNull(hostSecurity, "hostSecurity");
         Objects.requireNonNull(hostFiles, "hostFiles");
         Objects.requireNonNull(ledgers, "ledgers");
+    }
+
+    public static WizardServices of(VmCreation.Ports ports) {
+        return new WizardServices(ports.hypervisor(), ports.hostProbe(), ports.snapshots(), ports.hostSecurity(),
+                ports.hostFiles(), ports.ledgers());
+    }
+
+    public VmCreation.Ports creationPorts() {
+        return new VmCreation.Ports(hypervisor, hostProbe, snapshots, hostSecurity, hostFiles, ledgers);
     }
 }
