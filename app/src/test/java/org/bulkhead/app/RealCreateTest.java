@@ -4,10 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,13 +120,5 @@ class RealCreateTest {
         assertTrue(image.startsWith(poolDir), image.toString());
         assertEquals(uid, Files.getAttribute(image, "unix:uid"), "libvirt chowned the image to the VM's UID");
         assertEquals(0600, (Integer) Files.getAttribute(image, "unix:mode") & 0777, "the image is private");
-    }
-
-    private record Shell(int exit, String output) {
-        static Shell run(String... command) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return new Shell(process.waitFor(), output);
-        }
     }
 }

@@ -139,6 +139,10 @@ public final class CreationReport implements ProvisionListener {
             lines.add("mismatches:");
             v.mismatches().forEach(line -> lines.add("  " + line));
         }
+        if (!v.unchecked().isEmpty()) {
+            lines.add("not checked:");
+            v.unchecked().forEach(line -> lines.add("  " + line));
+        }
         return lines;
     }
 
@@ -147,8 +151,7 @@ public final class CreationReport implements ProvisionListener {
         ProvisionOutcome done = outcome.orElseThrow();
         List<String> lines = new ArrayList<>();
         lines.add("Finish failed: " + done.failure().orElse(""));
-        lines.add(done.rollback().isEmpty() ? "Rolled back: nothing had been created." : "Rolled back:");
-        done.rollback().forEach(line -> lines.add("  " + line));
+        lines.addAll(List.of(ProvisionOutcome.describeRollback(done.rollback()).split("\n")));
         return lines;
     }
 
@@ -224,5 +227,7 @@ public final class CreationReport implements ProvisionListener {
         v.lines().forEach(lines::add);
         ArrayNode mismatches = node.putArray("mismatches");
         v.mismatches().forEach(mismatches::add);
+        ArrayNode unchecked = node.putArray("notChecked");
+        v.unchecked().forEach(unchecked::add);
     }
 }

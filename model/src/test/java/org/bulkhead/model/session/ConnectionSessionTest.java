@@ -1,6 +1,7 @@
 package org.bulkhead.model.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainStore;
@@ -57,6 +59,26 @@ class ConnectionSessionTest {
         assertEquals("alpha", alpha.name());
         assertEquals(DomainState.SHUT_OFF, alpha.state());
         assertEquals(Optional.of("+200001:+64055"), alpha.security().label());
+    }
+
+    @Test
+    void aDomainDefinedWithAnotherDomainsLabelMarksBothUntilItGoes() throws Exception {
+        DomainKey alpha = new DomainKey(FakeHypervisor.URI, A);
+        assertEquals(List.of(), store.get(alpha).orElseThrow().security().sharedWith());
+
+        hypervisor.domains.put(B, FakeHypervisor.domain(B, "beta", DomainState.SHUT_OFF)); // the same +200001 label
+        hypervisor.emit(B, DomainEvent.Kind.DEFINED);
+        await(() -> store.get(alpha).orElseThrow().security().sharedWith().equals(List.of("beta")),
+                "the first domain learns that a second one took its label");
+        var beta = store.get(new DomainKey(FakeHypervisor.URI, B)).orElseThrow().security();
+        assertEquals(List.of("alpha"), beta.sharedWith());
+        assertNotEquals(Trust.Level.ISOLATED, beta.trust().level());
+        assertTrue(beta.trust().reason().contains("Shares its label with 'alpha'"), beta.trust().reason());
+
+        hypervisor.domains.remove(B);
+        hypervisor.emit(B, DomainEvent.Kind.UNDEFINED);
+        await(() -> store.get(alpha).orElseThrow().security().sharedWith().isEmpty(),
+                "once the other domain is gone, the label is this domain's alone again");
     }
 
     @Test
