@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bulkhead.model.hypervisor.DomainNotFoundException;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
@@ -101,6 +102,9 @@ final class Failures {
         String hint = connectionLost
                 ? "The connection to the hypervisor was lost; reconnect and try again"
                 : operationHint(code(e));
+        if (!connectionLost && code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+            return new DomainNotFoundException("Could not " + action + ": " + reason(e), hint, e);
+        }
         return new HypervisorException("Could not " + action + ": " + reason(e), hint, e);
     }
 

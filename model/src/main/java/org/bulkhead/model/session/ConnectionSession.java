@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.DomainNotFoundException;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
@@ -248,6 +249,9 @@ public final class ConnectionSession implements AutoCloseable {
             } else {
                 store.remove(new DomainKey(uri, uuid));
             }
+        } catch (DomainNotFoundException e) {
+            // Undefined by another tool while being read: the refresh's answer is that it is gone.
+            store.remove(new DomainKey(uri, uuid));
         } catch (HypervisorException e) {
             if (current.state() != ConnectionState.OPEN) {
                 connectionLost();

@@ -148,6 +148,15 @@ class ConnectionSessionTest {
         assertEquals(List.of("Lost the connection to " + FakeHypervisor.URI + ". Reconnecting automatically."), errors);
     }
 
+    @Test
+    void aDomainUndefinedElsewhereWhileBeingRefreshedDisappearsWithoutAnError() throws Exception {
+        hypervisor.undefinedWhileRead = A;
+        hypervisor.emit(A, DomainEvent.Kind.STOPPED);
+        await(() -> store.get(new DomainKey(FakeHypervisor.URI, A)).isEmpty(), "the undefined domain disappears");
+        assertEquals(List.of(), errors, "a race with another tool is not an error for the header");
+        assertEquals(ConnectionStatus.OPEN, store.status(FakeHypervisor.URI));
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         await(condition, what, Duration.ofSeconds(10));
     }
