@@ -34,8 +34,9 @@ import org.bulkhead.model.store.DomainStore;
  * lifecycle events (no polling), a reconnect when the connection is lost and a full resync after.
  * A daemon on this machine is tried every half second while it is away, so the window fills
  * again within a second of it answering; other hosts are tried with a backoff. Connecting,
- * refreshes and actions run in order on the connection's own worker thread; statistics are sampled on a second thread, so a sample of thousands of domains never
- * holds up the refresh an event asked for. Neither is the UI thread or libvirt's event loop.
+ * refreshes and actions run in order on the connection's own worker thread; statistics are
+ * sampled on a second thread, so a sample of thousands of domains never holds up the refresh an
+ * event asked for. Neither is the UI thread or libvirt's event loop.
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
 public final class ConnectionSession implements AutoCloseable {
