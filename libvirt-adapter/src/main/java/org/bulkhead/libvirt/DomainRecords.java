@@ -40,14 +40,7 @@ final class DomainRecords {
         try {
             List<DomainRecord> records = new ArrayList<>(domains.length);
             for (Domain domain : domains) {
-                try {
-                    records.add(of(domain, states));
-                } catch (LibvirtException e) {
-                    // Undefined between the list and this read: it is simply gone.
-                    if (Failures.code(e) != ErrorNumber.VIR_ERR_NO_DOMAIN) {
-                        throw e;
-                    }
-                }
+                stillThere(domain, states).ifPresent(records::add);
             }
             return records;
         } finally {
@@ -66,9 +59,24 @@ final class DomainRecords {
             throw e;
         }
         try {
-            return Optional.of(of(domain, Map.of()));
+            return stillThere(domain, Map.of());
         } finally {
             Handles.free(domain);
+        }
+    }
+
+    /**
+     * The record of a domain whose handle was just taken, or empty when another tool undefined it
+     * between taking the handle and reading it: a harmless race that is simply its removal.
+     */
+    Optional<DomainRecord> stillThere(Domain domain, Map<String, DomainState> knownStates) throws LibvirtException {
+        try {
+            return Optional.of(of(domain, knownStates));
+        } catch (LibvirtException e) {
+            if (Failures.code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

@@ -4,16 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.ConnectionSession;
+import org.bulkhead.model.store.ConnectionStatus;
+import org.bulkhead.model.store.DomainStore;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** A connection whose line to the daemon breaks reports LOST, and its calls say so. */
+/**
+ * A connection whose line to the daemon breaks reports LOST, and its calls say so; a session
+ * reconnects soon after the daemon answers again. A proxy plays the daemon going away.
+ */
 @Tag("real-libvirt")
 class RealConnectionLossTest {
 
@@ -47,6 +57,49 @@ class RealConnectionLossTest {
 
             connection.close();
             assertEquals(ConnectionState.CLOSED, states.poll(5, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aSessionReconnectsWithinTwoSecondsOfTheLocalDaemonAnsweringAgain() throws Exception {
+        try (LibvirtConnection local = RealLibvirt.open()) {
+            RealLibvirt.requireLocalRoot(local);
+        }
+        Path dir = Files.createTempDirectory("bulkhead-test-proxy");
+        Path socket = dir.resolve("libvirt-sock");
+        String uri = "qemu+unix:///system?socket=" + socket;
+        DomainStore store = new DomainStore(Runnable::run);
+        DomainInspector inspector = new DomainInspector(Optional.empty());
+        try (SocketProxy daemon = SocketProxy.unix(socket, DAEMON_SOCKET)) {
+            ConnectionSession session = new ConnectionSession(new LibvirtHypervisor(), uri, store,
+                    inspector::probeHost, inspector);
+            try {
+                session.open();
+                await(() -> store.status(uri) == ConnectionStatus.OPEN, "the session connects", 30_000);
+
+                daemon.stopListening();
+                await(() -> store.status(uri) == ConnectionStatus.LOST, "the loss shows", 30_000);
+                Thread.sleep(3_500); // a doubling backoff would now wait 4 s between attempts
+                daemon.listen();
+                long back = System.nanoTime();
+                await(() -> store.status(uri) == ConnectionStatus.OPEN, "the session reconnects", 30_000);
+                long millis = (System.nanoTime() - back) / 1_000_000;
+                assertTrue(millis < 2_000, "reconnected " + millis + " ms after the daemon answered again");
+            } finally {
+                session.close();
+            }
+        } finally {
+            RealLibvirt.deleteTree(dir);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(10);
         }
     }
 }

@@ -8,31 +8,66 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards loopback TCP connections to libvirtd's local socket, so a test can reach the daemon
- * as {@code qemu+tcp://127.0.0.1:PORT/system} and then cut the line without touching the daemon.
+ * Forwards loopback TCP connections, or connections to a UNIX socket of its own, to libvirtd's
+ * local socket, so a test can reach the daemon as {@code qemu+tcp://127.0.0.1:PORT/system} or
+ * {@code qemu+unix:///system?socket=PATH} and then cut the line, or play a daemon that goes away
+ * and comes back, without touching the daemon others use.
  */
 final class SocketProxy implements AutoCloseable {
 
-    private final ServerSocketChannel server;
     private final Path target;
+    private final Path unixPath;
     private final List<SocketChannel> open = new CopyOnWriteArrayList<>();
+    private volatile ServerSocketChannel server;
 
     SocketProxy(Path target) throws IOException {
+        this(target, null);
+    }
+
+    private SocketProxy(Path target, Path unixPath) throws IOException {
         this.target = target;
-        this.server = ServerSocketChannel.open();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-        Thread acceptor = new Thread(this::accept, "socket-proxy");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        this.unixPath = unixPath;
+        listen();
+    }
+
+    /** A proxy listening on the UNIX socket {@code path}, a client-side stand-in for the daemon's own. */
+    static SocketProxy unix(Path path, Path target) throws IOException {
+        return new SocketProxy(target, path);
     }
 
     int port() throws IOException {
         return ((InetSocketAddress) server.getLocalAddress()).getPort();
+    }
+
+    /** Listens (again): as a daemon that starts and creates its socket. */
+    void listen() throws IOException {
+        ServerSocketChannel channel;
+        if (unixPath == null) {
+            channel = ServerSocketChannel.open();
+            channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        } else {
+            channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+            channel.bind(UnixDomainSocketAddress.of(unixPath));
+        }
+        server = channel;
+        Thread acceptor = new Thread(() -> accept(channel), "socket-proxy");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** As a daemon that stops: its socket goes and every connection drops. */
+    void stopListening() throws IOException {
+        server.close();
+        cut();
+        if (unixPath != null) {
+            Files.deleteIfExists(unixPath);
+        }
     }
 
     /** Drops every forwarded connection, as a network failure or a dead daemon would. */
@@ -44,11 +79,10 @@ final class SocketProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        server.close();
-        cut();
+        stopListening();
     }
 
-    private void accept() {
+    private void accept(ServerSocketChannel server) {
         try {
             while (true) {
                 SocketChannel client = server.accept();

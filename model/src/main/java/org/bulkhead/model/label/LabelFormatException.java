@@ -32,15 +32,27 @@ public class LabelFormatException extends IllegalArgumentException {
         return part;
     }
 
+    /** Longer inputs are quoted by their start and length: a label of thousands of characters would bury the rule. */
+    private static final int QUOTED_MAX = 80;
+
     private static String message(String what, String part, String input, String why) {
-        String quotedInput = '"' + printable(input) + '"';
+        String quotedInput = quoted(input, '"');
         if (part.isEmpty()) {
             return "missing " + what + " in " + quotedInput + ": " + why;
         }
         if (part.equals(input)) {
             return "invalid " + what + " " + quotedInput + ": " + why;
         }
-        return "invalid " + what + " '" + printable(part) + "' in " + quotedInput + ": " + why;
+        return "invalid " + what + " " + quoted(part, '\'') + " in " + quotedInput + ": " + why;
+    }
+
+    private static String quoted(String text, char quote) {
+        int length = text.codePointCount(0, text.length());
+        if (length <= QUOTED_MAX) {
+            return quote + printable(text) + quote;
+        }
+        String start = text.substring(0, text.offsetByCodePoints(0, QUOTED_MAX - 20));
+        return quote + printable(start) + "…" + quote + " (" + length + " characters)";
     }
 
     // Labels arrive from XML and the command line; a raw control character would garble a dialog.

@@ -1,6 +1,7 @@
 package org.bulkhead.model.ledger;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 import org.bulkhead.model.label.CategorySet;
 import org.bulkhead.model.label.McsPair;
@@ -20,6 +22,11 @@ import org.bulkhead.model.label.McsPair;
  * domain runs (libvirt drops them at stop), static and pinned labels always, since the domain
  * will start with them. An allocation reserves what it returns until it is released or a label
  * use with that value arrives, so two wizards never get the same pair.
+ *
+ * <p>A label holds every pair its categories cover, not only an exact pair: under MCS a VM at
+ * {@code c0,c1,c2} may open objects at {@code c0,c2}, and a range {@code s0:c0,c1-s0:c0,c1,c2}
+ * reaches as far as its high level. Such wide labels are few, so they are kept in a list and
+ * their pairs are marked in the pool; no map entry per covered pair.
  *
  * <p>Every public method is {@code synchronized}: allocations come from background tasks while
  * the domain store resynchronises from the event thread, and an uncontended monitor costs tens
@@ -36,6 +43,9 @@ public final class LabelLedger {
     // Domain UUIDs per held value, one entry per use, so a value frees when its last holder goes.
     private final Map<McsPair, List<String>> pairHolders = new HashMap<>();
     private final Map<Integer, List<String>> uidHolders = new HashMap<>();
+    // Uses of three or more categories that do not cover the whole range (see holdsPairs).
+    private final List<Occupation> wideHolders = new ArrayList<>();
+    private final CategorySet rangeCategories;
     private final Map<McsPair, String> pendingPairs = new HashMap<>();
     private final Map<Integer, String> pendingUids = new HashMap<>();
 
@@ -44,6 +54,7 @@ public final class LabelLedger {
         this.pairSpace = new PairSpace(config.firstCategory(), config.lastCategory());
         this.pairPool = new IndexPool(pairSpace.size());
         this.uidPool = new IndexPool(config.uidCount());
+        this.rangeCategories = CategorySet.range(config.firstCategory(), config.lastCategory());
     }
 
     public LedgerConfig config() {
@@ -60,6 +71,7 @@ public final class LabelLedger {
         byDomain.clear();
         pairHolders.clear();
         uidHolders.clear();
+        wideHolders.clear();
         pairPool.clear();
         uidPool.clear();
         fresh.forEach(this::add);
@@ -93,6 +105,9 @@ public final class LabelLedger {
                 removeHolder(pairHolders, o.pair(), domainUuid);
                 refresh(o.pair());
             }
+            if (wideHolders.remove(o)) {
+                forEachCoveredIndex(o.categories(), index -> refresh(pairSpace.pairAt(index)));
+            }
             if (o.uid() >= 0) {
                 removeHolder(uidHolders, o.uid(), domainUuid);
                 refresh(o.uid());
@@ -107,6 +122,10 @@ public final class LabelLedger {
                 pairHolders.computeIfAbsent(o.pair(), k -> new ArrayList<>(1)).add(domainUuid);
                 pendingPairs.remove(o.pair());
                 refresh(o.pair());
+            }
+            if (o.isWide() && holdsPairs(o)) {
+                wideHolders.add(o);
+                forEachCoveredIndex(o.categories(), index -> pairPool.set(index, true));
             }
             if (o.uid() >= 0) {
                 uidHolders.computeIfAbsent(o.uid(), k -> new ArrayList<>(1)).add(domainUuid);
@@ -124,11 +143,43 @@ public final class LabelLedger {
         }
     }
 
-    // Keeps the invariant: a pool bit is set iff a use holds the value or it is pending.
+    /**
+     * Whether a wide label reserves the pairs it covers. One that covers every pair of the range
+     * (c0.c1023 on a default ledger) reserves none: no pair could isolate a new VM from it, and
+     * reserving them all would refuse every allocation. It is MCS-unconfined, and
+     * {@link #collisions()} reports it against every VM it can reach.
+     */
+    private boolean holdsPairs(Occupation wide) {
+        return !wide.categories().containsAll(rangeCategories);
+    }
+
+    // Every pair of the range both of whose categories are in the set; C(k, 2) steps for k of them.
+    private void forEachCoveredIndex(CategorySet categories, IntConsumer action) {
+        int[] inRange = Arrays.stream(categories.toArray())
+                .filter(c -> c >= config.firstCategory() && c <= config.lastCategory())
+                .toArray();
+        for (int j = 1; j < inRange.length; j++) {
+            for (int i = 0; i < j; i++) {
+                action.accept(pairSpace.indexOf(inRange[i], inRange[j]));
+            }
+        }
+    }
+
+    private Optional<String> wideHolderOf(McsPair pair) {
+        for (Occupation wide : wideHolders) {
+            if (wide.categories().contains(pair.first()) && wide.categories().contains(pair.second())) {
+                return Optional.of(wide.domainUuid());
+            }
+        }
+        return Optional.empty();
+    }
+
+    // Keeps the invariant: a pool bit is set iff a use holds or covers the value, or it is pending.
     private void refresh(McsPair pair) {
         int index = pairSpace.indexOf(pair);
         if (index >= 0) {
-            pairPool.set(index, pairHolders.containsKey(pair) || pendingPairs.containsKey(pair));
+            pairPool.set(index, pairHolders.containsKey(pair) || pendingPairs.containsKey(pair)
+                    || wideHolderOf(pair).isPresent());
         }
     }
 
@@ -197,10 +248,11 @@ public final class LabelLedger {
         return wasPending;
     }
 
-    /** The UUID of a domain holding {@code pair}, or the domain it is reserved for. */
+    /** The UUID of a domain holding or covering {@code pair}, or the domain it is reserved for. */
     public synchronized Optional<String> ownerOf(McsPair pair) {
         List<String> holders = pairHolders.get(pair);
-        return holders != null ? Optional.of(holders.get(0)) : Optional.ofNullable(pendingPairs.get(pair));
+        return holders != null ? Optional.of(holders.get(0))
+                : wideHolderOf(pair).or(() -> Optional.ofNullable(pendingPairs.get(pair)));
     }
 
     /** The UUID of a domain holding {@code uid}, or the domain it is reserved for. */
@@ -209,9 +261,9 @@ public final class LabelLedger {
         return holders != null ? Optional.of(holders.get(0)) : Optional.ofNullable(pendingUids.get(uid));
     }
 
-    /** Whether a label use holds {@code pair} or an allocation reserved it, inside the range or not. */
+    /** Whether a label use holds or covers {@code pair} or an allocation reserved it, inside the range or not. */
     public synchronized boolean isTaken(McsPair pair) {
-        return pairHolders.containsKey(pair) || pendingPairs.containsKey(pair);
+        return pairHolders.containsKey(pair) || pendingPairs.containsKey(pair) || wideHolderOf(pair).isPresent();
     }
 
     /** Whether a label use holds {@code uid} or an allocation reserved it, inside the range or not. */

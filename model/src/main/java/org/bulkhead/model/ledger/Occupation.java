@@ -10,7 +10,8 @@ import org.bulkhead.model.label.SecurityContext;
 
 /**
  * What one label use holds while it is in force: an MCS level (with its pair when it has exactly
- * two categories) or a numeric DAC UID.
+ * two categories) or a numeric DAC UID. An MCS level holds every pair its categories include,
+ * since the VM may open any object whose categories are a subset of its own.
  *
  * @param level the MCS level, or null for a DAC use
  * @param pair  the level's pair, or null
@@ -49,6 +50,11 @@ record Occupation(LabelUse use, Level level, McsPair pair, int uid) {
 
     CategorySet categories() {
         return level.categories();
+    }
+
+    /** An MCS level of three or more categories: it covers several pairs, not one. */
+    boolean isWide() {
+        return level != null && pair == null && level.categories().size() >= 3;
     }
 
     boolean isStaticLike() {

@@ -19,8 +19,13 @@ record PairSpace(int first, int last) {
         if (pair.first() < first || pair.second() > last) {
             return -1;
         }
-        int i = pair.first() - first;
-        int j = pair.second() - first;
+        return indexOf(pair.first(), pair.second());
+    }
+
+    /** The index of the pair {@code cA,cB}; both must lie in the range, {@code a < b}. */
+    int indexOf(int a, int b) {
+        int i = a - first;
+        int j = b - first;
         return j * (j - 1) / 2 + i;
     }
 

@@ -2,6 +2,8 @@ package org.bulkhead.model.plan;
 
 import java.util.Optional;
 
+import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.plan.ResourceLabel.Action;
 
 /** How one security driver treats the files of one domain. */
@@ -28,8 +30,12 @@ sealed interface LabelPolicy {
         }
     }
 
-    /** SELinux (and the test driver's SELinux-format labels) or DAC: files get labels at start. */
-    record Relabel(DriverLabels labels) implements LabelPolicy {
+    /**
+     * SELinux (and the test driver's SELinux-format labels) or DAC: files get labels at start.
+     *
+     * @param model the model whose label format a device's own {@code <label>} must follow
+     */
+    record Relabel(DriverLabels labels, SecurityModel model) implements LabelPolicy {
         @Override
         public ResourceLabel label(Site site) {
             String whose = site.inherited() ? "the top disk's" : "its own";
@@ -38,8 +44,7 @@ sealed interface LabelPolicy {
                     return new ResourceLabel(site.resource(), Action.LEAVE_ALONE, Optional.empty(),
                             site.what() + ": " + whose + " <seclabel relabel='no'> keeps its current label");
                 }
-                return new ResourceLabel(site.resource(), Action.RELABEL, site.override().get().label(),
-                        site.what() + ": the <label> of " + whose + " <seclabel>");
+                return ownLabel(site, whose, site.override().get().label().orElseThrow());
             }
             DriverLabels.Known known = switch (site.use()) {
                 case READ_WRITE, NVRAM, SOCKET_CONNECT, CHARDEV_FILE, CHARDEV_OUTPUT_FILE -> labels.image();
@@ -52,6 +57,20 @@ sealed interface LabelPolicy {
                     ? " (unless virtlogd opens it for QEMU: qemu.conf stdio_handler='logd')" : "";
             return new ResourceLabel(site.resource(), Action.RELABEL, known.value(),
                     site.what() + ": " + known.source() + note);
+        }
+
+        // An invalid <label> is planned as no label with the reason: libvirt would fail the start on it.
+        private ResourceLabel ownLabel(Site site, String whose, String label) {
+            try {
+                model.validateLabel(label);
+            } catch (LabelFormatException e) {
+                return new ResourceLabel(site.resource(), Action.RELABEL, Optional.empty(),
+                        site.what() + ": the <label> of " + whose + " <seclabel> is refused, it is not a valid "
+                                + model.libvirtName() + " label (" + e.getMessage() + "); libvirt would fail to"
+                                + " start the VM with it, so correct or remove that <label>");
+            }
+            return new ResourceLabel(site.resource(), Action.RELABEL, Optional.of(label),
+                    site.what() + ": the <label> of " + whose + " <seclabel>");
         }
     }
 }

@@ -70,6 +70,6 @@ public record ResourceLabelPlan(SecurityModel model, List<ResourceLabel> resourc
         }
         return new LabelPolicy.Relabel(model == SecurityModel.DAC
                 ? DriverLabels.dac(ctx, seclabel)
-                : DriverLabels.selinux(ctx, seclabel));
+                : DriverLabels.selinux(ctx, seclabel), model);
     }
 }

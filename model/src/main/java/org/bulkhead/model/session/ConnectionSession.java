@@ -20,6 +20,7 @@ import java.util.logging.Logger;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.DomainNotFoundException;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
@@ -32,10 +33,12 @@ import org.bulkhead.model.store.DomainStore;
 
 /**
  * Keeps one connection's domains in the {@link DomainStore}: a full sync on open, then libvirt's
- * lifecycle events (no polling), a reconnect with backoff when the connection is lost and a full
- * resync after. Connecting, refreshes and actions run in order on the connection's own worker
- * thread; statistics are sampled on a second thread, so a sample of thousands of domains never
- * holds up the refresh an event asked for. Neither is the UI thread or libvirt's event loop.
+ * lifecycle events (no polling), a reconnect when the connection is lost and a full resync after.
+ * A daemon on this machine is tried every half second while it is away, so the window fills
+ * again within a second of it answering; other hosts are tried with a backoff. Connecting,
+ * refreshes and actions run in order on the connection's own worker thread; statistics are
+ * sampled on a second thread, so a sample of thousands of domains never holds up the refresh an
+ * event asked for. Neither is the UI thread or libvirt's event loop.
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
 public final class ConnectionSession implements AutoCloseable {
@@ -43,6 +46,11 @@ public final class ConnectionSession implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ConnectionSession.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
+    /**
+     * Trying a daemon on this machine costs one refused connect on a local socket, so it is done
+     * often; a remote host gets the backoff (an attempt may start ssh or a TLS handshake there).
+     */
+    private static final Duration LOCAL_RETRY = Duration.ofMillis(500);
 
     private final Hypervisor hypervisor;
     private final String uri;
@@ -198,9 +206,13 @@ public final class ConnectionSession implements AutoCloseable {
     }
 
     private void failed(String message) {
+        // Each retry against a daemon that is still away fails the same way: say it once.
+        boolean news = !message.equals(lastError);
         lastError = message;
         LOG.log(Level.FINE, message);
-        errorListeners.forEach(listener -> listener.accept(message));
+        if (news) {
+            errorListeners.forEach(listener -> listener.accept(message));
+        }
         dropConnection();
         store.setStatus(uri, ConnectionStatus.LOST);
         scheduleReconnect();
@@ -217,8 +229,15 @@ public final class ConnectionSession implements AutoCloseable {
         if (closed) {
             return;
         }
-        Duration delay = nextRetry;
-        nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+        HostContext known = host;
+        Duration delay;
+        if (known != null && known.info().local()) {
+            delay = LOCAL_RETRY;
+        } else {
+            // Never connected (so not known to be this machine) or another host.
+            delay = nextRetry;
+            nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
+        }
         worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -260,6 +279,9 @@ public final class ConnectionSession implements AutoCloseable {
                 store.remove(new DomainKey(uri, uuid));
                 remark(touched, uuid);
             }
+        } catch (DomainNotFoundException e) {
+            // Undefined by another tool while being read: the refresh's answer is that it is gone.
+            store.remove(new DomainKey(uri, uuid));
         } catch (HypervisorException e) {
             if (current.state() != ConnectionState.OPEN) {
                 connectionLost();

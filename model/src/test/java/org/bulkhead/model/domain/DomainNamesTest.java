@@ -44,10 +44,38 @@ class DomainNamesTest {
     }
 
     @Test
-    void twoHundredCharactersAreTheLimit() {
-        assertEquals(Optional.empty(), DomainNames.validate("x".repeat(200)));
-        assertTrue(DomainNames.validate("x".repeat(201)).orElseThrow().contains("201"));
-        // characters, not UTF-16 units: 200 emoji are fine
-        assertEquals(Optional.empty(), DomainNames.validate("💾".repeat(200)));
+    void theLimitIsInUtf8BytesBecauseLibvirtPutsTheNameInFileNames() {
+        assertEquals(Optional.empty(), DomainNames.validate("x".repeat(DomainNames.MAX_BYTES)));
+        assertEquals(Optional.empty(), DomainNames.validate("é".repeat(122) + "x"), "245 bytes of accents");
+        assertEquals(Optional.empty(), DomainNames.validate("💾".repeat(61)), "61 emoji are 244 bytes");
+
+        String tooLong = DomainNames.validate("x".repeat(DomainNames.MAX_BYTES + 1)).orElseThrow();
+        assertTrue(tooLong.contains("246 bytes"), tooLong);
+        assertTrue(tooLong.contains("at most 245 bytes"), tooLong);
+    }
+
+    @Test
+    void twoHundredMultiByteCharactersAreRefusedBeforeLibvirtSaysFileNameTooLong() {
+        // 200 characters passed the old character limit and then failed at define
+        String message = DomainNames.validate("中".repeat(200)).orElseThrow();
+        assertTrue(message.contains("600 bytes (200 characters)"), message);
+        assertTrue(message.contains("81 such as '中'"), "the limit is also said in characters: " + message);
+        assertTrue(DomainNames.validate("💾".repeat(200)).isPresent(), "200 emoji are 800 bytes");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"‮", "‪", "⁦", "⁩", "‎", "‏", "؜"})
+    void directionMarksAreRefusedBecauseTheyMakeTheNameDisplayAsSomethingElse(String mark) {
+        String message = DomainNames.validate("invoice" + mark + "fdp.exe").orElseThrow();
+        assertTrue(message.contains(String.format("U+%04X", (int) mark.charAt(0))), message);
+        assertTrue(message.contains("display as something else"), message);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"​", "‍", "﻿", "­", "⁠"})
+    void invisibleFormatCharactersAreRefusedBecauseTheNameWouldLookLikeAnother(String invisible) {
+        String message = DomainNames.validate("web" + invisible + "server").orElseThrow();
+        assertTrue(message.contains(String.format("U+%04X", (int) invisible.charAt(0))), message);
+        assertTrue(message.contains("look like another"), message);
     }
 }

@@ -121,4 +121,13 @@ class SecurityContextTest {
             assertEquals(context, SecurityContext.parse(context.toString()));
         }
     }
+
+    @Test
+    void aVeryLongWrongLabelIsQuotedByItsStartAndLength() {
+        String junk = "x".repeat(4000);
+        LabelFormatException e = assertThrows(LabelFormatException.class, () -> SecurityContext.parse(junk));
+        assertTrue(e.getMessage().contains("(4000 characters)"), e.getMessage());
+        assertTrue(e.getMessage().length() < 300, e.getMessage());
+        assertEquals(junk, e.input(), "the whole input stays available to code");
+    }
 }

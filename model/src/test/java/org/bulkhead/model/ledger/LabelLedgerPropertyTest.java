@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import org.bulkhead.model.label.CategorySet;
 import org.bulkhead.model.label.McsPair;
+import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.ledger.LabelUse.Kind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -127,7 +129,11 @@ class LabelLedgerPropertyTest {
         McsPair pair = !pendingPairs.isEmpty() && random.nextInt(3) == 0
                 ? List.copyOf(pendingPairs).get(random.nextInt(pendingPairs.size()))
                 : randomPair();
-        list.add(Uses.selinux(uuid, running, kind, pair));
+        if (random.nextInt(5) == 0) {
+            list.add(Uses.selinux(uuid, running, kind, randomWideLevel(pair)));
+        } else {
+            list.add(Uses.selinux(uuid, running, kind, pair));
+        }
         if (random.nextBoolean()) {
             int uid = !pendingUids.isEmpty() && random.nextInt(3) == 0
                     ? List.copyOf(pendingUids).get(random.nextInt(pendingUids.size()))
@@ -135,6 +141,21 @@ class LabelLedgerPropertyTest {
             list.add(Uses.dac(uuid, running, Kind.values()[random.nextInt(3)], "+" + uid + ":+" + uid));
         }
         return list;
+    }
+
+    // Three or more categories, sometimes as a range whose low level is the pair, sometimes the whole range.
+    private String randomWideLevel(McsPair pair) {
+        if (random.nextInt(6) == 0) {
+            return "s0-s0:c0.c" + (LAST_CATEGORY + random.nextInt(3));
+        }
+        CategorySet wide = pair.categories();
+        for (int extra = 1 + random.nextInt(3); extra > 0; extra--) {
+            wide = wide.union(CategorySet.of(random.nextInt(LAST_CATEGORY + 3)));
+        }
+        if (wide.size() < 3) {
+            wide = wide.union(CategorySet.of(pair.first() == 0 ? LAST_CATEGORY + 2 : 0));
+        }
+        return random.nextBoolean() ? "s0:" + wide : pair.level("s0") + "-s0:" + wide;
     }
 
     // Mostly inside the ledger's range, sometimes just outside it.
@@ -165,11 +186,27 @@ class LabelLedgerPropertyTest {
         for (List<LabelUse> list : uses.values()) {
             for (LabelUse use : list) {
                 if (use.model() != org.bulkhead.model.label.SecurityModel.DAC && use.isInForce()) {
-                    taken.add(McsPair.parse(use.label().substring(use.label().lastIndexOf(':') + 1)));
+                    taken.addAll(coveredPairs(use.label()));
                 }
             }
         }
         return taken;
+    }
+
+    // Every pair of the high level's categories, unless they cover the whole range (then none).
+    private static Set<McsPair> coveredPairs(String label) {
+        CategorySet high = SecurityContext.parse(label).range().high().categories();
+        if (high.containsAll(CategorySet.range(FIRST_CATEGORY, LAST_CATEGORY))) {
+            return Set.of();
+        }
+        int[] categories = high.toArray();
+        Set<McsPair> pairs = new HashSet<>();
+        for (int j = 1; j < categories.length; j++) {
+            for (int i = 0; i < j; i++) {
+                pairs.add(new McsPair(categories[i], categories[j]));
+            }
+        }
+        return pairs;
     }
 
     private Set<Integer> takenUids() {

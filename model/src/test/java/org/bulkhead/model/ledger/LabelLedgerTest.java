@@ -156,14 +156,90 @@ class LabelLedgerTest {
     }
 
     @Test
-    void levelsThatAreNotPairsReserveNothing() {
+    void levelsThatCoverNoPairReserveNothing() {
         LabelLedger ledger = new LabelLedger(smallConfig(10));
         ledger.replaceAll(List.of(
                 selinux("shared1", true, Kind.STATIC, "s0"),
-                selinux("wide", true, Kind.STATIC, "s0:c0.c9"),
+                selinux("single", true, Kind.STATIC, "s0:c3"),
                 new LabelUse("aa", "aa", true, Kind.DYNAMIC, SecurityModel.APPARMOR,
                         "libvirt-6695eb01-f6a4-8304-79aa-97f2502e193f")));
         assertEquals(45, ledger.freePairs());
+    }
+
+    @Test
+    void aRangedStaticLabelReservesEveryPairItsHighLevelReachesItsLowPairIncluded() {
+        LabelLedger ledger = new LabelLedger(new LedgerConfig("s0", 0, 3, 1000, 1009, new Random(21)));
+        ledger.replaceAll(List.of(selinux("ranged", false, Kind.STATIC, "s0:c0,c1-s0:c0,c1,c2")));
+
+        Set<McsPair> covered = Set.of(new McsPair(0, 1), new McsPair(0, 2), new McsPair(1, 2));
+        for (McsPair pair : covered) {
+            assertTrue(ledger.isTaken(pair), pair + " is reachable by the ranged VM");
+            assertEquals(Optional.of("ranged"), ledger.ownerOf(pair));
+        }
+        assertEquals(3, ledger.freePairs(), "6 pairs in c0..c3, 3 of them covered");
+        Set<McsPair> handedOut = new HashSet<>();
+        for (int i = 0; i < 3; i++) {
+            McsPair pair = ledger.allocatePair("new" + i);
+            assertFalse(covered.contains(pair), "handed out " + pair + ", which the ranged VM can open");
+            handedOut.add(pair);
+        }
+        assertEquals(3, handedOut.size());
+        assertThrows(LabelPoolExhaustedException.class, () -> ledger.allocatePair("none"));
+    }
+
+    @Test
+    void aLabelWithThreeCategoriesReservesTheThreePairsItCoversAndFreesThemWhenRelabelled() {
+        LabelLedger ledger = new LabelLedger(smallConfig(11));
+        ledger.replaceDomain("three", List.of(selinux("three", true, Kind.STATIC, "s0:c4,c5,c6")));
+        assertEquals(42, ledger.freePairs());
+        assertTrue(ledger.isTaken(new McsPair(4, 6)));
+        assertFalse(ledger.isTaken(new McsPair(4, 7)));
+
+        ledger.replaceDomain("three", List.of(selinux("three", true, Kind.STATIC, "s0:c4,c5")));
+        assertEquals(44, ledger.freePairs());
+        assertFalse(ledger.isTaken(new McsPair(4, 6)), "no longer covered");
+        ledger.removeDomain("three");
+        assertEquals(45, ledger.freePairs());
+    }
+
+    @Test
+    void aPairHeldExactlyStaysTakenWhenAWideLabelCoveringItGoes() {
+        LabelLedger ledger = new LabelLedger(smallConfig(12));
+        ledger.replaceAll(List.of(
+                selinux("wide", true, Kind.STATIC, "s0:c1.c4"),
+                selinux("exact", true, Kind.DYNAMIC, "s0:c2,c3")));
+        assertEquals(39, ledger.freePairs(), "c1..c4 cover 6 pairs, c2,c3 among them");
+        ledger.removeDomain("wide");
+        assertTrue(ledger.isTaken(new McsPair(2, 3)));
+        assertEquals(44, ledger.freePairs());
+    }
+
+    @Test
+    void aLabelCoveringTheWholeRangeReservesNothingButIsReportedAgainstTheVmsItReaches() {
+        LabelLedger ledger = new LabelLedger(LedgerConfig.defaults().withRandom(new Random(14)));
+        ledger.replaceAll(List.of(
+                selinux("unconfined", true, Kind.STATIC, "s0-s0:c0.c1023"),
+                selinux("isolated", true, Kind.DYNAMIC, "s0:c7,c9")));
+        assertEquals(523_775, ledger.freePairs(), "only the exact pair is held; allocation still works");
+        assertFalse(ledger.isTaken(new McsPair(100, 200)));
+        McsPair pair = ledger.allocatePair("new");
+        assertNotEquals(new McsPair(7, 9), pair);
+        assertTrue(ledger.collisions().stream().anyMatch(c -> c.kind() == Collision.Kind.CATEGORIES_COVER
+                && c.domainA().equals("unconfined") && c.domainB().equals("isolated")), ledger.collisions()::toString);
+    }
+
+    @Test
+    void aLabelCoveringAllButOneCategoryLeavesOnlyThePairsWithThatCategory() {
+        LabelLedger ledger = new LabelLedger(LedgerConfig.defaults().withRandom(new Random(15)));
+        ledger.replaceAll(List.of(selinux("almost", true, Kind.STATIC, "s0:c0.c1022")));
+        assertEquals(1023, ledger.freePairs());
+        for (int i = 0; i < 1023; i++) {
+            McsPair pair = ledger.allocatePair("new" + i);
+            assertEquals(1023, pair.second(), "only pairs with c1023 are out of the wide VM's reach");
+        }
+        assertThrows(LabelPoolExhaustedException.class, () -> ledger.allocatePair("none"));
+        ledger.removeDomain("almost");
+        assertEquals(523_776 - 1023, ledger.freePairs(), "its pairs free up; the pending ones stay");
     }
 
     @Test

@@ -87,4 +87,15 @@ class DacPlanTest {
         assertEquals(Action.LEAVE_ALONE, vda.action());
         assertTrue(vda.reason().contains("relabel"), vda.reason());
     }
+
+    @Test
+    void aDacDeviceLabelThatIsNotUserColonGroupIsRefusedInThePlan() {
+        DomainSpec domain = devices(
+                "<disk type='file' device='disk'><source file='/own.raw'><seclabel model='dac'>"
+                        + "<label>+3x0:+300</label></seclabel></source><target dev='vda'/></disk>", PER_VM);
+        ResourceLabel vda = plan(domain).resources().get(0);
+        assertEquals(Optional.empty(), vda.label());
+        assertTrue(vda.reason().contains("is refused") && vda.reason().contains("not a valid dac label"), vda.reason());
+        assertTrue(vda.reason().contains("numeric ID"), vda.reason());
+    }
 }

@@ -227,4 +227,40 @@ class SelinuxPlanTest {
         assertEquals(Optional.empty(), plan.expected(at(plan, "/keep.raw").resource()));
         assertEquals(Optional.empty(), plan.expected(new Resource(Kind.DISK, "/elsewhere", "vdz")));
     }
+
+    @Test
+    void aDeviceLabelWithAnInvalidCategoryIsRefusedInThePlanAndItsChainToo() {
+        ResourceLabelPlan plan = plan(devices(
+                "<disk type='file' device='disk'><source file='/bad.qcow2'><seclabel model='selinux' relabel='yes'>"
+                        + "<label>system_u:object_r:svirt_image_t:s0:c1024</label></seclabel></source>"
+                        + "<backingStore type='file'><source file='/bad-base.qcow2'/></backingStore>"
+                        + "<target dev='vdf'/></disk>", LIVE_SELINUX));
+        for (String path : List.of("/bad.qcow2", "/bad-base.qcow2")) {
+            ResourceLabel refused = at(plan, path);
+            assertEquals(Optional.empty(), refused.label(), "an invalid label is never planned for " + path);
+            assertTrue(refused.reason().contains("is refused"), refused.reason());
+            assertTrue(refused.reason().contains("'c1024'") && refused.reason().contains("c0 to c1023"),
+                    "says which part is wrong and the rule: " + refused.reason());
+            assertEquals(Optional.empty(), plan.expected(refused.resource()), "nothing to verify it against");
+        }
+    }
+
+    @Test
+    void aFourThousandCharacterDeviceLabelIsRefusedWithAReasonThatStaysShort() {
+        String junk = "svirt_image_t".repeat(308).substring(0, 4000);
+        ResourceLabel serial = only("<serial type='file'><source path='/var/log/vm1.serial'>"
+                + "<seclabel model='selinux' relabel='yes'><label>" + junk + "</label></seclabel></source></serial>");
+        assertEquals(Optional.empty(), serial.label());
+        assertTrue(serial.reason().contains("is refused"), serial.reason());
+        assertTrue(serial.reason().contains("4000 characters"), serial.reason());
+        assertTrue(serial.reason().length() < 500, "the reason quotes only the start: " + serial.reason());
+    }
+
+    @Test
+    void aValidDeviceLabelIsStillPlannedAsIs() {
+        String custom = "system_u:object_r:virt_log_t:s0";
+        ResourceLabel serial = only("<serial type='file'><source path='/var/log/vm1.serial'>"
+                + "<seclabel model='selinux' relabel='yes'><label>" + custom + "</label></seclabel></source></serial>");
+        assertEquals(Optional.of(custom), serial.label());
+    }
 }

@@ -170,6 +170,53 @@ class ConnectionSessionTest {
         assertEquals(List.of("Lost the connection to " + FakeHypervisor.URI + ". Reconnecting automatically."), errors);
     }
 
+    @Test
+    void aDomainUndefinedElsewhereWhileBeingRefreshedDisappearsWithoutAnError() throws Exception {
+        hypervisor.undefinedWhileRead = A;
+        hypervisor.emit(A, DomainEvent.Kind.STOPPED);
+        await(() -> store.get(new DomainKey(FakeHypervisor.URI, A)).isEmpty(), "the undefined domain disappears");
+        assertEquals(List.of(), errors, "a race with another tool is not an error for the header");
+        assertEquals(ConnectionStatus.OPEN, store.status(FakeHypervisor.URI));
+    }
+
+    @Test
+    void aLocalDaemonThatComesBackIsReconnectedWithinTwoSeconds() throws Exception {
+        hypervisor.killDaemon();
+        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.LOST, "the loss shows in the store");
+        // long enough for a doubling backoff (1 s, 2 s, then 4 s) to be between attempts
+        Thread.sleep(3_500);
+        hypervisor.startDaemon();
+        long back = System.nanoTime();
+        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session reconnects",
+                Duration.ofSeconds(10));
+        long millis = (System.nanoTime() - back) / 1_000_000;
+        assertTrue(millis < 2_000, "reconnected " + millis + " ms after the daemon answered");
+        assertEquals(1, errors.stream().filter(e -> e.startsWith("Could not connect")).count(),
+                "each failed attempt is not reported again: " + errors);
+    }
+
+    @Test
+    void aRemoteHostIsTriedWithGrowingPausesNotEveryHalfSecond() throws Exception {
+        FakeHypervisor remote = new FakeHypervisor();
+        remote.local = false;
+        DomainStore remoteStore = new DomainStore(Runnable::run);
+        DomainInspector inspector = new DomainInspector(Optional.empty());
+        ConnectionSession remoteSession = new ConnectionSession(remote, FakeHypervisor.URI, remoteStore,
+                inspector::probeHost, inspector);
+        try {
+            remoteSession.open();
+            await(() -> remoteStore.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session connects");
+            int opens = remote.opens.get();
+            remote.killDaemon();
+            Thread.sleep(3_500);
+            int attempts = remote.opens.get() - opens;
+            assertTrue(attempts <= 2, attempts + " attempts in 3.5 s: after 1 s, then 2 s later");
+            assertTrue(attempts >= 1, "it does keep trying");
+        } finally {
+            remoteSession.close();
+        }
+    }
+
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         await(condition, what, Duration.ofSeconds(10));
     }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainEventListener;
+import org.bulkhead.model.hypervisor.DomainNotFoundException;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.DomainStats;
@@ -41,6 +42,10 @@ public final class FakeHypervisor implements Hypervisor {
     final AtomicInteger statsCalls = new AtomicInteger();
     /** While set and closed, a statistics sample blocks in {@code sampleStats} until it opens (a slow sample). */
     volatile CountDownLatch statsGate;
+    /** Whether the fake host is this machine, as libvirt's host information says. */
+    volatile boolean local = true;
+    /** A domain that another tool undefines while the next read of it is under way. */
+    volatile String undefinedWhileRead;
     private volatile boolean daemonUp = true;
     private volatile Connection current;
 
@@ -107,7 +112,7 @@ public final class FakeHypervisor implements Hypervisor {
 
         @Override
         public HostInfo hostInfo() {
-            return new HostInfo(uri, "fakehost", "QEMU", "9.0.0", "10.0.0", true);
+            return new HostInfo(uri, "fakehost", "QEMU", "9.0.0", "10.0.0", local);
         }
 
         @Override
@@ -127,6 +132,11 @@ public final class FakeHypervisor implements Hypervisor {
         public Optional<DomainRecord> domain(String uuid) {
             requireOpen();
             domainCalls.incrementAndGet();
+            if (uuid.equals(undefinedWhileRead)) {
+                domains.remove(uuid);
+                throw new DomainNotFoundException("Could not look up domain " + uuid + ": Domain not found",
+                        "It may have been deleted by another tool; refresh the list", null);
+            }
             return Optional.ofNullable(domains.get(uuid));
         }
 
