@@ -46,6 +46,7 @@ final class CreateCommand implements Callable<Integer> {
     static final int UNCONFIRMED = 4;
     static final int FINISH_FAILED = 5;
     static final int LABELS_DIFFER = 6;
+    static final int NOT_VERIFIED = 7;
 
     private static final long MIB = 1024L * 1024;
     private static final long DEFAULT_DISK_GIB = 10;
@@ -279,6 +280,13 @@ final class CreateCommand implements Callable<Integer> {
             err.println("bulkhead create: '" + name + "' was created and runs, but its labels differ from the plan"
                     + " (see the mismatches).");
             return LABELS_DIFFER;
+        }
+        boolean incomplete = done.verification().map(v -> v.verdict() == Verification.Verdict.INCOMPLETE)
+                .orElse(false);
+        if (incomplete) {
+            err.println("bulkhead create: '" + name + "' was created and runs, but not every check of its labels"
+                    + " could be made (see 'not checked'): it is not verified.");
+            return NOT_VERIFIED;
         }
         return 0;
     }
