@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -42,6 +43,8 @@ final class WindowDriver extends FxRobot {
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
     final BreakableHypervisor hypervisor = new BreakableHypervisor(new LibvirtHypervisor());
+    /** How often the window asked the application to quit. */
+    final AtomicInteger quits = new AtomicInteger();
     private MainWindow window;
 
     /** Shows the window with these connections open, and waits until each one has connected. */
@@ -50,7 +53,7 @@ final class WindowDriver extends FxRobot {
         KnownConnections known = new KnownConnections(configDir.resolve("connections.json"));
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> window = MainWindow.show(stage, wiring, known, List.of(uris),
-                Duration.ofMillis(200), () -> { }));
+                Duration.ofMillis(200), quits::incrementAndGet));
         for (String uri : uris) {
             await("the header of " + uri + " says connected", () -> headerText(uri).contains("connected"));
         }

@@ -61,6 +61,8 @@ public final class FxDialogService implements DialogService {
 
     private void prepare(Alert alert) {
         Theme.apply(alert.getDialogPane());
+        // Enter on "Also delete its storage" presses the safe default instead of ticking it.
+        DialogKeys.install(alert.getDialogPane());
         Window window = owner.get();
         if (window != null) {
             alert.initOwner(window);

@@ -11,6 +11,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -20,6 +21,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -46,10 +48,19 @@ import org.bulkhead.ui.common.Views;
  */
 public final class MainView {
 
-    /** Ctrl+N belongs to the New VM wizard; nothing else may take it. */
     /** Tall enough for one line of text and a sparkline. */
     static final double ROW_HEIGHT = 26;
+    /** Ctrl+N belongs to the New VM wizard; nothing else may take it. */
     public static final KeyCombination NEW_VM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
+    /**
+     * The keys Hyper-V's VM window uses for the same actions (Start, shut Down, Pause, Resume, turn
+     * Off), so they are familiar; Force off still asks first. Reboot has none on purpose.
+     */
+    static final Map<LifecycleAction, KeyCombination> SHORTCUTS = Map.of(
+            LifecycleAction.START, shortcut(KeyCode.S), LifecycleAction.SHUT_DOWN, shortcut(KeyCode.D),
+            LifecycleAction.PAUSE, shortcut(KeyCode.P), LifecycleAction.RESUME, shortcut(KeyCode.R),
+            LifecycleAction.FORCE_OFF, shortcut(KeyCode.O));
+    static final KeyCombination QUIT = shortcut(KeyCode.Q);
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -65,6 +76,8 @@ public final class MainView {
     @FXML private MenuItem resumeItem;
     @FXML private MenuItem forceOffItem;
     @FXML private MenuItem deleteItem;
+    @FXML private MenuItem quitItem;
+    @FXML private ToolBar toolbar;
     @FXML private Button startButton;
     @FXML private Button shutDownButton;
     @FXML private Button pauseButton;
@@ -159,8 +172,13 @@ public final class MainView {
                 () -> domainTable.getComparator() == null ? DomainOrder.DEFAULT : domainTable.getComparator(),
                 domainTable.comparatorProperty()));
         viewModel.actions().selectedProperty().bind(domainTable.getSelectionModel().selectedItemProperty());
+        TableKeys.selectFirstRowWhenItArrives(domainTable);
         domainTable.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
         domainTable.setContextMenu(contextMenu());
+        TableKeys.openRowMenuFromKeys(domainTable);
+        // Toolbar buttons never take the focus: it stays on the table, and cannot drift to "Delete…"
+        // when the button just pressed is disabled by the action it started.
+        toolbar.getItems().stream().filter(ButtonBase.class::isInstance).forEach(b -> b.setFocusTraversable(false));
 
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         filterField.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -229,6 +247,11 @@ public final class MainView {
                 LifecycleAction.FORCE_OFF, forceOffItem);
         buttons.forEach((action, button) -> button.disableProperty().bind(actions.enabledProperty(action).not()));
         items.forEach((action, item) -> item.disableProperty().bind(actions.enabledProperty(action).not()));
+        SHORTCUTS.forEach((action, keys) -> {
+            items.get(action).setAccelerator(keys);
+            buttons.get(action).setTooltip(new Tooltip(buttons.get(action).getText() + " (" + keys.getDisplayText() + ")"));
+        });
+        quitItem.setAccelerator(QUIT);
         deleteButton.disableProperty().bind(actions.canDeleteProperty().not());
         deleteItem.disableProperty().bind(actions.canDeleteProperty().not());
         detailsButton.disableProperty().bind(actions.hasSelectionProperty().not());
@@ -247,6 +270,7 @@ public final class MainView {
             MenuItem item = new MenuItem(action == LifecycleAction.FORCE_OFF ? action.label() + "…" : action.label());
             item.disableProperty().bind(actions.enabledProperty(action).not());
             item.setOnAction(event -> actions.perform(action));
+            item.setAccelerator(SHORTCUTS.get(action));
             menu.getItems().add(item);
         }
         MenuItem delete = new MenuItem("Delete…");
@@ -337,6 +361,10 @@ public final class MainView {
     @FXML
     private void delete() {
         viewModel.actions().delete();
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
     }
 
     private static String stylesheet(String name) {

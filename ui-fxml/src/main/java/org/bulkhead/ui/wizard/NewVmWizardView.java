@@ -29,6 +29,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.bulkhead.model.provision.PreflightFinding;
+import org.bulkhead.ui.common.Confirmation;
+import org.bulkhead.ui.common.DialogKeys;
+import org.bulkhead.ui.common.FxDialogService;
 import org.bulkhead.ui.common.Theme;
 import org.bulkhead.ui.common.Views;
 
@@ -83,6 +86,7 @@ public final class NewVmWizardView {
     @FXML private ListView<String> progressList;
     @FXML private TextArea outcomeArea;
     @FXML private Label errorLabel;
+    @FXML private Label finishReason;
     @FXML private Button backButton;
     @FXML private Button nextButton;
     @FXML private Button finishButton;
@@ -119,9 +123,33 @@ public final class NewVmWizardView {
                 NewVmWizardView.class.getResource("new-vm-wizard.css").toExternalForm());
         window.setTitle("New VM");
         window.setScene(scene);
+        window.setOnCloseRequest(event -> {
+            if (!mayDiscard()) {
+                event.consume();
+            }
+        });
         window.setOnHidden(event -> viewModel.close());
         window.show();
-        nameField.requestFocus();
+        focusFirstControl(viewModel.pageProperty().get());
+    }
+
+    /**
+     * The control each page starts at, whichever way the user got there, so focus never stays on
+     * Back or Next, nor lands on Cancel when Next goes away on the summary.
+     */
+    private void focusFirstControl(WizardPage page) {
+        Node first = switch (page) {
+            case NAME -> nameField;
+            case SOURCE -> (Node) sourceGroup.getSelectedToggle();
+            case RESOURCES -> memoryField;
+            case STORAGE -> newVolumeBox;
+            case NETWORK -> (Node) networkGroup.getSelectedToggle();
+            case SUMMARY -> labelValue;
+            case RESULT -> progressList;
+        };
+        if (first != null) {
+            first.requestFocus();
+        }
     }
 
     @FXML
@@ -137,6 +165,8 @@ public final class NewVmWizardView {
             return page == WizardPage.RESULT ? "" : "Step " + (page.ordinal() + 1) + " of " + WizardPage.RESULT.ordinal();
         }, viewModel.pageProperty()));
 
+        DialogKeys.install(root);
+        viewModel.pageProperty().addListener((obs, old, page) -> focusFirstControl(page));
         bindNamePage();
         bindSourcePage();
         memoryField.textProperty().bindBidirectional(viewModel.memoryMiBProperty());
@@ -167,14 +197,19 @@ public final class NewVmWizardView {
         nextButton.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> viewModel.pageProperty().get().compareTo(WizardPage.SUMMARY) < 0, viewModel.pageProperty()));
         nextButton.managedProperty().bind(nextButton.visibleProperty());
+        // Exactly one default button per page: Enter is Next, then Finish, then Close.
+        nextButton.defaultButtonProperty().bind(nextButton.visibleProperty());
         finishButton.visibleProperty().bind(viewModel.pageProperty().isEqualTo(WizardPage.SUMMARY));
         finishButton.managedProperty().bind(finishButton.visibleProperty());
         finishButton.disableProperty().bind(viewModel.canFinishProperty().not());
         finishButton.defaultButtonProperty().bind(finishButton.visibleProperty());
+        finishReason.textProperty().bind(viewModel.finishBlockerProperty());
+        hideWhenEmpty(finishReason);
         cancelButton.textProperty().bind(Bindings.when(viewModel.pageProperty().isEqualTo(WizardPage.RESULT))
                 .then("Close").otherwise("Cancel"));
         cancelButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardPage.RESULT)
                 .and(viewModel.busyProperty()));
+        cancelButton.defaultButtonProperty().bind(viewModel.pageProperty().isEqualTo(WizardPage.RESULT));
     }
 
     private void bindNamePage() {
@@ -282,13 +317,27 @@ public final class NewVmWizardView {
         viewModel.finish();
     }
 
+    /** Cancel, Escape and the window's close box: asks first when answers would be lost. */
     @FXML
     private void cancel() {
+        if (!mayDiscard()) {
+            return;
+        }
         if (stage != null) {
             stage.hide();
         } else {
             viewModel.close();
         }
+    }
+
+    private boolean mayDiscard() {
+        if (!viewModel.wouldLoseAnswers()) {
+            return true;
+        }
+        String name = viewModel.nameProperty().get().strip();
+        return new FxDialogService(() -> stage).confirm(new Confirmation("Discard the new VM",
+                name.isEmpty() ? "Discard the new VM?" : "Discard the new VM “" + name + "”?",
+                "Your answers are lost and nothing is created.", "Discard"));
     }
 
     @FXML

@@ -94,6 +94,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private final ObservableList<PreflightFinding> findings = FXCollections.observableArrayList();
     private final BooleanProperty acknowledgeWarnings = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper canFinish = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper finishBlocker = new ReadOnlyStringWrapper("");
 
     private final ObservableList<String> progress = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper outcomeText = new ReadOnlyStringWrapper("");
@@ -125,8 +126,13 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         canFinish.bind(page.isEqualTo(WizardPage.SUMMARY).and(busy.not())
                 .and(Bindings.createBooleanBinding(() -> draft != null && Preflight.allowsFinish(findings), findings))
                 .and(warnings.not().or(acknowledgeWarnings)));
+        finishBlocker.bind(Bindings.createStringBinding(() -> whyNoFinish(warnings.get()), page, busy, findings,
+                acknowledgeWarnings, warnings));
         sourceKind.addListener((obs, old, kind) -> newVolume.set(kind != SourceKind.IMPORT && !pools.isEmpty()));
-        isolated.addListener((obs, old, now) -> applyAccelerationDefault());
+        isolated.addListener((obs, old, now) -> {
+            applyAccelerationDefault();
+            explainIsolation();
+        });
         pool.addListener((obs, old, now) -> describePool(now));
         if (!connections.isEmpty()) {
             connectionUri.set(connections.get(0));
@@ -159,7 +165,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             pool.set(pools.isEmpty() ? null : pools.get(0));
             newVolume.set(!pools.isEmpty() && sourceKind.get() != SourceKind.IMPORT);
             applyAccelerationDefault();
-            isolationExplanation.set(IsolationPolicy.explanation(host));
+            explainIsolation();
             isolationUnavailable.set(IsolationPolicy.unavailableReason(host).orElse(""));
             pinAvailable.set(IsolationPolicy.canPin(host));
             if (!pinAvailable.get()) {
@@ -178,6 +184,20 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         boolean emulate = acceleration.emulateByDefault(isolated.get());
         emulated.set(emulate);
         emulationNote.set(emulate ? acceleration.reason() : "");
+    }
+
+    /** What the box does on this host while ticked; unticked, the shared label the VM would run under instead. */
+    private void explainIsolation() {
+        if (host == null) {
+            isolationExplanation.set("");
+        } else if (isolated.get()) {
+            isolationExplanation.set(IsolationPolicy.explanation(host));
+        } else {
+            // A shared plan reserves nothing in the ledger; it only names the label.
+            String shared = IsolationPolicy.plan(host, false, false, services.ledgers().forUri(connectionUri.get()), "")
+                    .labelText();
+            isolationExplanation.set("Not isolated: this VM will run as " + shared + ".");
+        }
     }
 
     private void describePool(String chosen) {
@@ -375,6 +395,18 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     // ---- finish
 
+    /** Why Finish is off on the summary, in a sentence for beside the button; empty when it is on or elsewhere. */
+    private String whyNoFinish(boolean warnings) {
+        if (page.get() != WizardPage.SUMMARY || busy.get()) {
+            return "";
+        }
+        if (!Preflight.allowsFinish(findings)) {
+            return "Finish is off until the checks marked ✗ are fixed.";
+        }
+        return warnings && !acknowledgeWarnings.get()
+                ? "Finish is off until you tick “I have read the warnings above”." : "";
+    }
+
     public void finish() {
         if (!canFinish.get()) {
             return;
@@ -450,6 +482,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         }
     }
 
+    /** Whether closing now would throw answers away: a typed name or any page past the first, before Finish. */
+    public boolean wouldLoseAnswers() {
+        return page.get() != WizardPage.RESULT && (page.get() != WizardPage.NAME || !name.get().isBlank());
+    }
+
     /**
      * Cancels: gives back any reserved label and closes the wizard's connection. Work in flight
      * (a running Finish above all) keeps the connection until it ends, then it is closed.
@@ -508,6 +545,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     public ObservableList<PreflightFinding> findings() { return findings; }
     public BooleanProperty acknowledgeWarningsProperty() { return acknowledgeWarnings; }
     public ReadOnlyBooleanProperty canFinishProperty() { return canFinish.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty finishBlockerProperty() { return finishBlocker.getReadOnlyProperty(); }
     public ObservableList<String> progress() { return progress; }
     public ReadOnlyStringProperty outcomeTextProperty() { return outcomeText.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ProvisionOutcome> outcomeProperty() { return outcome.getReadOnlyProperty(); }

@@ -94,6 +94,38 @@ class NewVmWizardViewModelTest {
     }
 
     @Test
+    void uncheckingIsolatedSaysAtOnceWhichSharedLabelTheVmWouldGet() {
+        String isolated = wizard.isolationExplanationProperty().get();
+        wizard.isolatedProperty().set(false);
+        assertEquals("Not isolated: this VM will run as system_u:system_r:svirt_t:s0 (shared; simulated: not enforced).",
+                wizard.isolationExplanationProperty().get());
+        wizard.isolatedProperty().set(true);
+        assertEquals(isolated, wizard.isolationExplanationProperty().get());
+    }
+
+    @Test
+    void finishSaysWhyItIsOffUntilTheWarningsAreAcknowledged() {
+        assertEquals("", wizard.finishBlockerProperty().get(), "nothing to say before the summary");
+        answerEveryPage(prefix + "-why");
+        assertEquals("Finish is off until you tick “I have read the warnings above”.",
+                wizard.finishBlockerProperty().get());
+        wizard.acknowledgeWarningsProperty().set(true);
+        assertEquals("", wizard.finishBlockerProperty().get());
+        assertTrue(wizard.canFinishProperty().get());
+    }
+
+    @Test
+    void closingLosesAnswersOnlyOnceSomethingWasTypedAndNotAfterFinish() {
+        assertFalse(wizard.wouldLoseAnswers(), "an untouched wizard has nothing to lose");
+        wizard.nameProperty().set(prefix + "-lose");
+        assertTrue(wizard.wouldLoseAnswers());
+        answerEveryPage(prefix + "-lose");
+        wizard.acknowledgeWarningsProperty().set(true);
+        wizard.finish();
+        assertFalse(wizard.wouldLoseAnswers(), "the VM exists: closing the result page loses nothing");
+    }
+
+    @Test
     void uncheckedGivesTheSharedS0Label() {
         wizard.isolatedProperty().set(false);
         answerEveryPage(prefix + "-shared");

@@ -126,9 +126,12 @@ class NewVmWizardViewTest {
     }
 
     @Test
-    void cancellingClosesTheWindowAndReleasesTheLabel(FxRobot robot) {
+    void cancellingAsksBeforeDiscardingTheAnswersThenClosesTheWindow(FxRobot robot) {
         robot.clickOn("#nameField").write(prefix + "-c");
         robot.clickOn("#cancelButton");
+        assertTrue(stage.isShowing(), "a typed name is not thrown away without asking");
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("Discard")).findFirst().orElseThrow());
         assertFalse(stage.isShowing());
     }
 }
