@@ -23,10 +23,10 @@ import javafx.collections.ObservableList;
 
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
+import org.bulkhead.model.isolation.IsolationModel;
+import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.provision.Acceleration;
-import org.bulkhead.model.provision.HostKind;
 import org.bulkhead.model.provision.HostSetup;
-import org.bulkhead.model.provision.IsolationPolicy;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionDraft;
@@ -159,13 +159,14 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             pool.set(pools.isEmpty() ? null : pools.get(0));
             newVolume.set(!pools.isEmpty() && sourceKind.get() != SourceKind.IMPORT);
             applyAccelerationDefault();
-            isolationExplanation.set(IsolationPolicy.explanation(host));
-            isolationUnavailable.set(IsolationPolicy.unavailableReason(host).orElse(""));
-            pinAvailable.set(IsolationPolicy.canPin(host));
+            IsolationModel rules = IsolationModels.of(host);
+            isolationExplanation.set(rules.explanation());
+            isolationUnavailable.set(rules.unavailableReason(host).orElse(""));
+            pinAvailable.set(rules.canPin());
             if (!pinAvailable.get()) {
                 pinLabel.set(false);
             }
-            connectionStatus.set(host.modelsText() + " · " + HostKind.of(host).label() + " · "
+            connectionStatus.set(host.modelsText() + " · " + IsolationModels.of(host).title() + " · "
                     + host.enforcement().label());
         }, failure -> {
             idle();
