@@ -9,8 +9,7 @@ import org.bulkhead.app.create.CreationReport;
 import org.bulkhead.app.create.CreationReport.Result;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
-import org.bulkhead.model.provision.HostKind;
-import org.bulkhead.model.provision.IsolationPolicy;
+import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionListener;
@@ -195,15 +194,15 @@ final class CreateCommand implements Callable<Integer> {
         if (problem.isPresent()) {
             return fail(BAD_ARGUMENTS, problem.get());
         }
-        if (pinLabel && !IsolationPolicy.canPin(creation.host())) {
+        if (pinLabel && !IsolationModels.of(creation.host()).canPin()) {
             return fail(BAD_ARGUMENTS, "--pin-label means a fixed SELinux MCS pair; " + uri + " is "
-                    + HostKind.of(creation.host()).label() + ".");
+                    + IsolationModels.of(creation.host()).title() + ".");
         }
         if (pinLabel && !isolated) {
             return fail(BAD_ARGUMENTS, "--pin-label pins an isolated VM's label; it cannot go with --no-isolated.");
         }
-        CreationReport report = new CreationReport(uri, name, HostKind.of(creation.host()).label());
-        Optional<String> cannotIsolate = isolated ? IsolationPolicy.unavailableReason(creation.host()) : Optional.empty();
+        CreationReport report = new CreationReport(uri, name, IsolationModels.of(creation.host()).title());
+        Optional<String> cannotIsolate = isolated ? IsolationModels.of(creation.host()).unavailableReason(creation.host()) : Optional.empty();
         if (cannotIsolate.isPresent()) {
             return stop(report, Result.BLOCKED, BLOCKED, "This host cannot isolate the VM: " + cannotIsolate.get()
                     + " Nothing was defined; add --no-isolated to create it unconfined.");

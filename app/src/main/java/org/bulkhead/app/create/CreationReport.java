@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import org.bulkhead.model.provision.IsolationPlan;
+import org.bulkhead.model.isolation.IsolationPlan;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionDraft;
 import org.bulkhead.model.provision.ProvisionListener;

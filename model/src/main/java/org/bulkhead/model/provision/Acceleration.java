@@ -1,5 +1,7 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationModels;
+import org.bulkhead.model.isolation.IsolationModel;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,14 +31,15 @@ public record Acceleration(boolean isolated, boolean shared, String reason) {
 
     /** Touches {@code /dev/kvm} on a local DAC host: call off the UI thread. */
     public static Acceleration of(HostContext host, Optional<HostFiles> files) {
-        if (HostKind.of(host) == HostKind.TEST) {
+        IsolationModel rules = IsolationModels.of(host);
+        if (rules.simulated()) {
             return new Acceleration(true, true, "");
         }
         if (!host.capabilities().offersKvm()) {
             return new Acceleration(false, false, "libvirt offers no KVM on this host, so the CPU is emulated (TCG).");
         }
-        OptionalInt group = IsolationPolicy.qemuGroup(host);
-        if (HostKind.of(host) != HostKind.DAC || !host.info().local() || files.isEmpty() || group.isEmpty()) {
+        OptionalInt group = rules.privateGroup(host);
+        if (!rules.privateUser() || !host.info().local() || files.isEmpty() || group.isEmpty()) {
             return new Acceleration(true, true, "");
         }
         Optional<HostFiles.PathFacts> kvm = files.get().facts(KVM);

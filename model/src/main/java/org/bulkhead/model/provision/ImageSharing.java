@@ -90,13 +90,7 @@ final class ImageSharing {
 
     /** What really happens to a file two VMs use, on this host's model. */
     private String consequence() {
-        if (in.draft().isolation().host() == HostKind.DAC && in.draft().isolation().isolated()) {
-            return "Starting this VM makes its own UID the owner of the file: while the other VM runs, libvirt"
-                    + " refuses to start this one (the file is in use under another owner); while it is off, this VM"
-                    + " takes the file over and the other VM cannot open it until you give it back.";
-        }
-        return "libvirt relabels a file for the VM that starts, so the two VMs cannot keep different labels on it;"
-                + " libvirt refuses to start the second one while the first runs.";
+        return in.draft().isolation().rules().sharedFileConsequence(in.draft().isolation().isolated());
     }
 
     private String sameAs(String mine, Disk theirs) {

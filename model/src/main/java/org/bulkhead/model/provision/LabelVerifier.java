@@ -1,5 +1,6 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +13,6 @@ import org.bulkhead.model.hostsec.FileLabelException;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
-import org.bulkhead.model.label.DacLabel;
-import org.bulkhead.model.label.LabelFormatException;
-import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
@@ -51,9 +49,8 @@ public final class LabelVerifier {
         lines.add("VM label: " + live);
         if (isolation.label().isPresent() && !isolation.label().get().equals(live)) {
             mismatches.add("VM label is " + live + ", planned " + isolation.label().get());
-        } else if (isolation.isolated() && isolation.label().isEmpty() && isolation.host() == HostKind.SELINUX
-                && !hasPair(live)) {
-            mismatches.add("VM label " + live + " has no category pair of its own");
+        } else {
+            isolation.rules().labelProblem(isolation, live).ifPresent(mismatches::add);
         }
         if (isolation.isolated()) {
             List<String> sharers = Compartments.sharers(record.uuid(), connection.listDomains().stream()
@@ -76,7 +73,7 @@ public final class LabelVerifier {
                 || security.resources().stream().anyMatch(r -> r.verdict() == ResourceCheck.Verdict.MATCH
                         || r.verdict() == ResourceCheck.Verdict.MISMATCH));
 
-        OptionalInt plannedUid = isolation.host() == HostKind.DAC ? dacUid(isolation.label()) : OptionalInt.empty();
+        OptionalInt plannedUid = isolation.rules().plannedUid(isolation);
         security.process().ifPresentOrElse(process -> {
             lines.add("QEMU process " + process.pid() + ": UID " + process.uid() + ", GID " + process.gid()
                     + process.selinuxContext().map(c -> ", " + c).orElse(""));
@@ -131,21 +128,5 @@ public final class LabelVerifier {
     private static List<String> privateImages(ProvisionDraft draft) {
         return draft.domain().disks().stream().filter(d -> !d.readonly() && !d.shareable()).map(NewDisk::path)
                 .toList();
-    }
-
-    private static boolean hasPair(String label) {
-        try {
-            return SecurityContext.parse(label).mcsPair().isPresent();
-        } catch (LabelFormatException e) {
-            return false;
-        }
-    }
-
-    private static OptionalInt dacUid(Optional<String> label) {
-        try {
-            return label.map(l -> DacLabel.parse(l).uid()).orElse(OptionalInt.empty());
-        } catch (LabelFormatException e) {
-            return OptionalInt.empty();
-        }
     }
 }

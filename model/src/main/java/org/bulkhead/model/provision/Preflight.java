@@ -1,5 +1,6 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationPlan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,8 +93,7 @@ public final class Preflight {
         if (problems.isEmpty()) {
             return PreflightFinding.passed(Check.FILESYSTEM, "Every file is on a local filesystem that keeps labels.");
         }
-        boolean selinux = draft.isolation().host() == HostKind.SELINUX;
-        Optional<String> command = network && selinux ? Optional.of("setsebool -P virt_use_nfs 1") : Optional.empty();
+        Optional<String> command = network ? draft.isolation().rules().networkFilesystemCommand() : Optional.empty();
         return new PreflightFinding(Check.FILESYSTEM, Status.WARNING, String.join("; ", problems)
                 + ". The VM's images there are not protected by their label; move them to local storage.",
                 command, Optional.empty());
@@ -166,9 +166,9 @@ public final class Preflight {
     }
 
     private PreflightFinding driver() {
-        if (draft.isolation().host() != HostKind.NONE) {
+        if (draft.isolation().rules().confines()) {
             return PreflightFinding.passed(Check.SECURITY_DRIVER, "libvirt uses " + draft.host().modelsText()
-                    + " (" + draft.isolation().host().label() + ").");
+                    + " (" + draft.isolation().rules().title() + ").");
         }
         return new PreflightFinding(Check.SECURITY_DRIVER, draft.request().isolated() ? Status.BLOCKING : Status.WARNING,
                 "libvirt uses no security driver here, so this VM runs unconfined: it can open every image QEMU's"

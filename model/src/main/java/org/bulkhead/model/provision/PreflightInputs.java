@@ -45,7 +45,7 @@ public record PreflightInputs(ProvisionDraft draft, List<DomainRecord> domains, 
             Optional<HostFiles> localFiles, List<StoragePoolInfo> pools, Runnable reallocate,
             Consumer<String> replaceSource) {
         Optional<HostFiles> files = localFiles.filter(f -> draft.host().info().local()
-                && draft.isolation().host() != HostKind.TEST);
+                && !draft.isolation().simulated());
         List<Path> dirs = new ArrayList<>();
         List<StoragePoolInfo> all = new ArrayList<>(pools);
         draft.preparation().createPool().ifPresent(all::add);
@@ -66,7 +66,7 @@ public record PreflightInputs(ProvisionDraft draft, List<DomainRecord> domains, 
     }
 
     boolean simulated() {
-        return draft.isolation().host() == HostKind.TEST;
+        return draft.isolation().simulated();
     }
 
     /** The user and group QEMU will run as for this VM: its own DAC label, or libvirt's default. */
@@ -79,7 +79,7 @@ public record PreflightInputs(ProvisionDraft draft, List<DomainRecord> domains, 
     }
 
     private OptionalInt dac(boolean user) {
-        String label = draft.isolation().label().filter(l -> draft.isolation().host() == HostKind.DAC)
+        String label = draft.isolation().label().filter(l -> draft.isolation().rules().privateUser())
                 .orElse(draft.host().baseContexts().get("dac"));
         if (label == null) {
             return OptionalInt.empty();

@@ -3,6 +3,7 @@ package org.bulkhead.model.provision;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.bulkhead.model.isolation.IsolationPlan;
 import org.bulkhead.model.domain.NewDomain;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.plan.ResourceLabelPlan;

@@ -1,5 +1,7 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationPlan;
+import org.bulkhead.model.isolation.IsolationModels;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,7 +71,7 @@ public final class ProvisionPlanner {
         }
         HostPreparation preparation = new HostPreparation(createPool, startNetwork);
 
-        IsolationPlan isolation = IsolationPolicy.plan(host, request.isolated(), request.pinLabel(), ledger, uuid);
+        IsolationPlan isolation = IsolationModels.plan(host, request.isolated(), request.pinLabel(), ledger, uuid);
         try {
             Optional<VolumeRequest> volume = Optional.empty();
             Optional<String> volumePath = Optional.empty();
@@ -89,10 +91,7 @@ public final class ProvisionPlanner {
                 builder.disk(NewDisk.disk(image.path(), image.format(), volumePath.isPresent() ? "vdb" : "vda"));
             }
             if (request.source() instanceof VmRequest.InstallSource.Iso iso) {
-                // Install media are public and read-only: on a DAC host libvirt would chown the ISO
-                // to the VM's user and never give it back, so its DAC driver leaves it alone.
-                NewDisk cdrom = NewDisk.cdrom(iso.path(), "sda");
-                builder.disk(isolation.host() == HostKind.DAC ? cdrom.leftAloneBy("dac") : cdrom);
+                builder.disk(isolation.rules().installMedium(NewDisk.cdrom(iso.path(), "sda")));
             }
             request.network().ifPresent(builder::network);
             isolation.seclabels().forEach(builder::seclabel);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.bulkhead.model.isolation.IsolationPlan;
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;

@@ -1,5 +1,6 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +70,7 @@ final class SourceCheck {
                 copyable.stream().map(d -> "cp --sparse=always " + quote(d.path()) + " " + quote(dir + "/")).toList()));
         Optional<Fix> fix = pool.filter(p -> copyable.size() == 1 && refused.size() == 1).map(dir -> {
             NewDisk disk = copyable.get(0);
-            int mode = disk.readonly() ? 0644 : IsolationPolicy.PRIVATE_VOLUME_MODE;
+            int mode = disk.readonly() ? 0644 : IsolationModel.PRIVATE_MODE;
             return new Fix("Copy it into " + dir, () -> {
                 Path copy = files.copyInto(Path.of(disk.path()), dir, mode);
                 in.replaceSource().accept(copy.toString());

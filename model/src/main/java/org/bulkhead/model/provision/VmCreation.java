@@ -1,5 +1,6 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.isolation.IsolationModels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -110,7 +111,7 @@ public final class VmCreation implements AutoCloseable {
 
     /** libvirt's domain type for a new VM here: the test driver's own, else TCG when emulated, else KVM. */
     public String virtType(boolean emulated) {
-        return HostKind.of(host) == HostKind.TEST ? "test" : emulated ? "qemu" : "kvm";
+        return IsolationModels.of(host).simulated() ? "test" : emulated ? "qemu" : "kvm";
     }
 
     /**
@@ -120,7 +121,7 @@ public final class VmCreation implements AutoCloseable {
      * @param what the file's role in a sentence ("ISO", "disk image")
      */
     public Optional<String> missingFile(String path, String what) {
-        if (!host.info().local() || HostKind.of(host) == HostKind.TEST || ports.hostFiles().isEmpty()) {
+        if (!host.info().local() || IsolationModels.of(host).simulated() || ports.hostFiles().isEmpty()) {
             return Optional.empty();
         }
         return ports.hostFiles().get().facts(Path.of(path)).isPresent() ? Optional.empty()

@@ -23,10 +23,10 @@ import javafx.collections.ObservableList;
 
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
+import org.bulkhead.model.isolation.IsolationModel;
+import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.provision.Acceleration;
-import org.bulkhead.model.provision.HostKind;
 import org.bulkhead.model.provision.HostSetup;
-import org.bulkhead.model.provision.IsolationPolicy;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionDraft;
@@ -165,13 +165,14 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             pool.set(pools.isEmpty() ? null : pools.get(0));
             newVolume.set(!pools.isEmpty() && sourceKind.get() != SourceKind.IMPORT);
             applyAccelerationDefault();
+            IsolationModel rules = IsolationModels.of(host);
             explainIsolation();
-            isolationUnavailable.set(IsolationPolicy.unavailableReason(host).orElse(""));
-            pinAvailable.set(IsolationPolicy.canPin(host));
+            isolationUnavailable.set(rules.unavailableReason(host).orElse(""));
+            pinAvailable.set(rules.canPin());
             if (!pinAvailable.get()) {
                 pinLabel.set(false);
             }
-            connectionStatus.set(host.modelsText() + " · " + HostKind.of(host).label() + " · "
+            connectionStatus.set(host.modelsText() + " · " + IsolationModels.of(host).title() + " · "
                     + host.enforcement().label());
         }, failure -> {
             idle();
@@ -191,10 +192,10 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         if (host == null) {
             isolationExplanation.set("");
         } else if (isolated.get()) {
-            isolationExplanation.set(IsolationPolicy.explanation(host));
+            isolationExplanation.set(IsolationModels.of(host).explanation());
         } else {
             // A shared plan reserves nothing in the ledger; it only names the label.
-            String shared = IsolationPolicy.plan(host, false, false, services.ledgers().forUri(connectionUri.get()), "")
+            String shared = IsolationModels.plan(host, false, false, ports.ledgers().forUri(connectionUri.get()), "")
                     .labelText();
             isolationExplanation.set("Not isolated: this VM will run as " + shared + ".");
         }

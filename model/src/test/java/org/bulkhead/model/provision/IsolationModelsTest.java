@@ -9,19 +9,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 
+import org.bulkhead.model.domain.NewDisk;
+import org.bulkhead.model.isolation.IsolationModels;
+import org.bulkhead.model.isolation.IsolationPlan;
 import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LedgerConfig;
 import org.junit.jupiter.api.Test;
 
-class IsolationPolicyTest {
+class IsolationModelsTest {
 
     private final LabelLedger ledger = new LabelLedger(LedgerConfig.defaults().withRandom(new Random(5)));
 
     @Test
     void selinuxIsolatedIsDynamicAndLibvirtPicksThePair() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.selinux(), true, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.selinux(), true, false, ledger, "u1");
         assertEquals(List.of(SecLabel.dynamic("selinux")), plan.seclabels());
         assertEquals("libvirt will allocate a unique pair at start", plan.labelText());
         assertFalse(plan.reserves());
@@ -29,7 +32,7 @@ class IsolationPolicyTest {
 
     @Test
     void selinuxPinnedIsAStaticRelabelledLabelFromTheLedger() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.selinux(), true, true, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.selinux(), true, true, ledger, "u1");
         SecLabel seclabel = plan.seclabels().get(0);
         assertEquals(Optional.of(SecLabel.Type.STATIC), seclabel.type());
         assertEquals(Optional.of(true), seclabel.relabel());
@@ -41,21 +44,21 @@ class IsolationPolicyTest {
 
     @Test
     void selinuxUncheckedIsOneSharedLabelAtS0() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.selinux(), false, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.selinux(), false, false, ledger, "u1");
         assertEquals(List.of(SecLabel.fixed("selinux", "system_u:system_r:svirt_t:s0", true)), plan.seclabels());
     }
 
     @Test
     void apparmorIsolatedIsDynamicAndUncheckedIsUnconfined() {
         assertEquals(List.of(SecLabel.dynamic("apparmor")),
-                IsolationPolicy.plan(Hosts.apparmor(), true, false, ledger, "u1").seclabels());
+                IsolationModels.plan(Hosts.apparmor(), true, false, ledger, "u1").seclabels());
         assertEquals(List.of(SecLabel.none("apparmor")),
-                IsolationPolicy.plan(Hosts.apparmor(), false, false, ledger, "u1").seclabels());
+                IsolationModels.plan(Hosts.apparmor(), false, false, ledger, "u1").seclabels());
     }
 
     @Test
     void dacIsolatedRunsAsAUidOfItsOwnWithQemusGroupAndPrivateImages() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.dac(), true, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.dac(), true, false, ledger, "u1");
         int uid = plan.reservedUid().orElseThrow();
         assertTrue(uid >= LedgerConfig.DEFAULT_FIRST_UID && uid <= LedgerConfig.DEFAULT_LAST_UID);
         assertEquals(List.of(SecLabel.fixed("dac", "+" + uid + ":+64055", true)), plan.seclabels());
@@ -65,7 +68,7 @@ class IsolationPolicyTest {
 
     @Test
     void dacUncheckedLeavesLibvirtsSharedUser() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.dac(), false, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.dac(), false, false, ledger, "u1");
         assertEquals(List.of(), plan.seclabels());
         assertEquals(Optional.of(Hosts.QEMU_DAC), plan.label());
         assertEquals(-1, plan.volumeMode());
@@ -73,7 +76,7 @@ class IsolationPolicyTest {
 
     @Test
     void testDriverGetsALedgerLabelMarkedSimulated() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.test(), true, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.test(), true, false, ledger, "u1");
         assertEquals("testSecurity", plan.seclabels().get(0).model());
         assertTrue(plan.simulated());
         assertTrue(plan.labelText().contains("simulated"), plan.labelText());
@@ -82,15 +85,36 @@ class IsolationPolicyTest {
 
     @Test
     void aHostWithoutSecurityDriverRefusesIsolatedInsteadOfWeakeningIt() {
-        assertTrue(IsolationPolicy.unavailableReason(Hosts.none()).orElseThrow().contains("uncheck Isolated"));
-        assertThrows(IllegalStateException.class, () -> IsolationPolicy.plan(Hosts.none(), true, false, ledger, "u"));
-        assertEquals(List.of(), IsolationPolicy.plan(Hosts.none(), false, false, ledger, "u").seclabels());
+        assertTrue(IsolationModels.of(Hosts.none()).unavailableReason(Hosts.none()).orElseThrow().contains("uncheck Isolated"));
+        assertThrows(IllegalStateException.class, () -> IsolationModels.plan(Hosts.none(), true, false, ledger, "u"));
+        assertEquals(List.of(), IsolationModels.plan(Hosts.none(), false, false, ledger, "u").seclabels());
     }
 
     @Test
     void releasingAPlanFreesItsReservation() {
-        IsolationPlan plan = IsolationPolicy.plan(Hosts.dac(), true, false, ledger, "u1");
+        IsolationPlan plan = IsolationModels.plan(Hosts.dac(), true, false, ledger, "u1");
         plan.release(ledger);
         assertFalse(ledger.isUidTaken(plan.reservedUid().orElseThrow()));
+    }
+
+    @Test
+    void theTableChoosesTheFirstModelThatConfinesAndEachRowAnswersForItself() {
+        assertEquals("SELinux", IsolationModels.of(Hosts.selinux()).title());
+        assertEquals("AppArmor", IsolationModels.of(Hosts.apparmor()).title());
+        assertEquals("DAC only (file owners)", IsolationModels.of(Hosts.dac()).title(), "none is listed first, dac second");
+        assertTrue(IsolationModels.of(Hosts.test()).simulated());
+        assertFalse(IsolationModels.of(Hosts.none()).confines());
+
+        assertTrue(IsolationModels.of(Hosts.selinux()).canPin(), "only SELinux has a dynamic label to pin");
+        assertFalse(IsolationModels.of(Hosts.dac()).canPin());
+        assertFalse(IsolationModels.of(Hosts.apparmor()).canPin());
+
+        NewDisk iso = NewDisk.cdrom("/isos/d.iso", "sda");
+        assertEquals(List.of("dac"), IsolationModels.of(Hosts.dac()).installMedium(iso).leftAloneBy(),
+                "a DAC host never chowns install media to one VM");
+        assertEquals(List.of(), IsolationModels.of(Hosts.selinux()).installMedium(iso).leftAloneBy(),
+                "SELinux gives them the shared read-only content label");
+        assertTrue(IsolationModels.of(Hosts.dac()).privateUser());
+        assertFalse(IsolationModels.of(Hosts.selinux()).privateUser());
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  * The wizard on hosts of other kinds, seen through test:///default with the host's security
  * models replaced: what the Isolated box turns into, and what happens where it cannot work.
  */
-class HostKindsTest {
+class WizardOnEachSecurityModelTest {
 
     private NewVmWizardViewModel wizard;
 
