@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.bulkhead.app.create.CreationReport;
 import org.bulkhead.app.create.CreationReport.Result;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.isolation.IsolationModels;
@@ -62,7 +63,7 @@ final class CreateCommand implements Callable<Integer> {
 
     @Option(names = "--connect", paramLabel = "URI", defaultValue = "test:///default",
             description = "libvirt connection URI (default: ${DEFAULT-VALUE})")
-    private String uri;
+    private ConnectionUri uri;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Source source;
@@ -151,7 +152,7 @@ final class CreateCommand implements Callable<Integer> {
             }
             VmCreation creation;
             try {
-                creation = VmCreation.open(wiring.creationPorts(), uri);
+                creation = VmCreation.open(wiring.creationPorts(), uri.text());
             } catch (HypervisorException e) {
                 return fail(NO_CONNECTION, e.userMessage());
             }
@@ -201,7 +202,7 @@ final class CreateCommand implements Callable<Integer> {
         if (pinLabel && !isolated) {
             return fail(BAD_ARGUMENTS, "--pin-label pins an isolated VM's label; it cannot go with --no-isolated.");
         }
-        CreationReport report = new CreationReport(uri, name, IsolationModels.of(creation.host()).title());
+        CreationReport report = new CreationReport(uri.text(), name, IsolationModels.of(creation.host()).title());
         Optional<String> cannotIsolate = isolated ? IsolationModels.of(creation.host()).unavailableReason(creation.host()) : Optional.empty();
         if (cannotIsolate.isPresent()) {
             return stop(report, Result.BLOCKED, BLOCKED, "This host cannot isolate the VM: " + cannotIsolate.get()

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bulkhead.app.gui.GuiLauncher;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = "--connect", paramLabel = "URI",
             description = "open this libvirt connection (repeatable); without it, the remembered"
                     + " connections, or test:///default")
-    private List<String> connections = new ArrayList<>();
+    private List<ConnectionUri> connections = new ArrayList<>();
 
     public static void main(String[] args) {
         System.exit(commandLine(Wiring::real).execute(args));
@@ -45,12 +46,26 @@ public final class Main implements Callable<Integer> {
         line.addSubcommand("report", ReportCommand.class);
         line.addSubcommand("create", CreateCommand.class);
         line.setCaseInsensitiveEnumValuesAllowed(true);
+        // Every --connect is parsed once, here: a bad URI is one clear line and exit 2, before anything opens.
+        line.registerConverter(ConnectionUri.class, text -> {
+            try {
+                return ConnectionUri.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        });
+        line.setParameterExceptionHandler((problem, args) -> {
+            problem.getCommandLine().getErr().println(problem.getCommandLine().getCommandSpec().qualifiedName() + ": "
+                    + problem.getMessage() + " (see --help)");
+            problem.getCommandLine().getErr().flush();
+            return 2;
+        });
         return line;
     }
 
     @Override
     public Integer call() {
-        GuiLauncher.launch(connections);
+        GuiLauncher.launch(connections.stream().map(ConnectionUri::text).toList());
         return 0;
     }
 }

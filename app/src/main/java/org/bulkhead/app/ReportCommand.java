@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bulkhead.app.report.Inventory;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.security.Compartments;
@@ -30,7 +31,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--connect", paramLabel = "URI", defaultValue = "test:///default",
             description = "libvirt connection URI (default: ${DEFAULT-VALUE})")
-    private String uri;
+    private ConnectionUri uri;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "json or table (default: ${DEFAULT-VALUE})")
@@ -46,7 +47,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (HypervisorConnection connection = wiring.hypervisor().open(uri)) {
+        try (HypervisorConnection connection = wiring.hypervisor().open(uri.text())) {
             HostContext host = wiring.inspector().probeHost(connection);
             List<DomainSnapshot> domains = Compartments.mark(connection.listDomains().stream()
                     .map(record -> wiring.inspector().snapshot(host, record)).toList()).stream()

@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bulkhead.model.hypervisor.DomainNotFoundException;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
@@ -28,7 +29,7 @@ final class Failures {
             Pattern.compile("^\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:?\\d{2})?:?\\s*");
     private static final Pattern SPACES = Pattern.compile("[ \\t]+");
 
-    private static final String URI_EXAMPLES =
+    static final String URI_EXAMPLES =
             "qemu:///system, qemu+ssh://user@host/system or test:///default";
 
     private Failures() {
@@ -146,9 +147,6 @@ final class Failures {
     private static String openHint(ConnectionUri uri, LibvirtException e) {
         ErrorNumber code = code(e);
         String message = reason(e);
-        if (!uri.hasKnownDriver()) {
-            return "Check the URI; it should look like " + URI_EXAMPLES;
-        }
         if (uri.isTestNodeFile()) {
             return "Check that " + uri.path() + " exists and holds a libvirt test-driver <node>";
         }

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.bulkhead.model.hypervisor.ConnectionState;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.DomainEventListener;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainStats;
@@ -97,7 +98,7 @@ public final class LibvirtConnection implements HypervisorConnection {
         if (uri.host().isEmpty()) {
             return true;
         }
-        if (!uri.isLocal()) {
+        if (!uri.mayBeThisMachine()) {
             return false;
         }
         return shortName(connect.getHostName()).equals(shortName(thisHostName()));

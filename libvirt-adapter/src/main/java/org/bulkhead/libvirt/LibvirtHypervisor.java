@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.libvirt.LibvirtException;
@@ -24,6 +25,13 @@ public final class LibvirtHypervisor implements Hypervisor {
                     "Enter a URI such as qemu:///system or test:///default");
         }
         String text = uri.strip();
+        ConnectionUri parsed;
+        try {
+            parsed = ConnectionUri.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new HypervisorException("Could not connect to " + text + ": " + e.getMessage(),
+                    "Check the URI; it should look like " + Failures.URI_EXAMPLES, e);
+        }
         try {
             EventLoop.ensureRunning();
         } catch (LinkageError e) {
@@ -33,6 +41,6 @@ public final class LibvirtHypervisor implements Hypervisor {
                     + ": libvirt's event loop did not start: " + Failures.reason(e),
                     "Check the libvirt0 installation", e);
         }
-        return LibvirtConnection.open(ConnectionUri.parse(text));
+        return LibvirtConnection.open(parsed);
     }
 }

@@ -106,7 +106,7 @@ public final class Preflight {
         OptionalInt uid = in.qemuUid();
         OptionalInt gid = in.qemuGid();
         if (uid.isEmpty() || gid.isEmpty()) {
-            return PreflightFinding.passed(Check.QEMU_CAN_REACH,
+            return PreflightFinding.notChecked(Check.QEMU_CAN_REACH,
                     "libvirt did not say which user QEMU runs as, so directory permissions were not checked.");
         }
         Set<Path> blocked = new LinkedHashSet<>();

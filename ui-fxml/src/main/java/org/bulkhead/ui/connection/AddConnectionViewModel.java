@@ -11,6 +11,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
+import org.bulkhead.model.hypervisor.ConnectionUri;
+
 /**
  * The "Add connection" dialog: checks the URI as it is typed, says what is wrong or what to
  * expect from that kind of connection, and refuses a connection that is already open.

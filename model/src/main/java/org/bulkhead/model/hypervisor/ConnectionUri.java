@@ -1,4 +1,4 @@
-package org.bulkhead.ui.connection;
+package org.bulkhead.model.hypervisor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,18 +9,20 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A libvirt connection URI as the user typed it into "Add connection", checked before Bulkhead
- * tries it: {@code driver[+transport]://[user@][host][:port]/path}. Whether the host answers is
- * the connection's business; this only rejects what libvirt could never open.
+ * A libvirt connection URI, {@code driver[+transport]://[user@][host][:port]/path}, parsed once
+ * wherever one enters Bulkhead (the Add connection dialog, {@code --connect}, the adapter) and
+ * passed on typed. Whether the host answers is the connection's business; parsing only rejects
+ * what libvirt could never open, with a sentence saying which part is wrong.
  */
 public record ConnectionUri(String text, String driver, String transport, Optional<String> host, String path) {
 
     private static final Set<String> DRIVERS = new TreeSet<>(Set.of("qemu", "test", "lxc", "xen", "libxl", "vbox",
             "vmwareplayer", "vmwarews", "vmwarefusion", "esx", "gsx", "vpx", "bhyve", "openvz", "vz", "hyperv",
-            "ch"));
+            "ch", "remote"));
     private static final Set<String> TRANSPORTS = new TreeSet<>(Set.of("ssh", "libssh", "libssh2", "tcp", "tls",
             "unix", "ext"));
     private static final Set<String> LOCAL_TRANSPORTS = Set.of("unix", "ext");
+    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "::1", "[::1]");
     private static final String EXAMPLES = "for example qemu:///system, qemu+ssh://user@host/system "
             + "or qemu+tcp://host:16509/system";
 
@@ -110,9 +112,23 @@ public record ConnectionUri(String text, String driver, String transport, Option
         return driver.equals("test");
     }
 
-    /** Whether the hypervisor runs on another machine, whose files and processes are out of sight. */
+    /** Whether a libvirt test-driver node file (not test:///default) is opened. */
+    public boolean isTestNodeFile() {
+        return isTestDriver() && !path.equals("/default");
+    }
+
+    /**
+     * Whether the URI may name this machine: no host, or a loopback one. A loopback port can
+     * still be forwarded into another machine (a test lab, say), so only the connected daemon's
+     * host name settles it ({@link HostInfo#local()}); a URI that is not local never is.
+     */
+    public boolean mayBeThisMachine() {
+        return host.isEmpty() || LOOPBACK.contains(host.get().toLowerCase(Locale.ROOT));
+    }
+
+    /** Whether the hypervisor certainly runs on another machine, whose files and processes are out of sight. */
     public boolean isRemote() {
-        return host.isPresent() && !Set.of("localhost", "127.0.0.1", "::1", "[::1]").contains(host.get());
+        return !mayBeThisMachine();
     }
 
     @Override
