@@ -13,7 +13,6 @@ import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
-import org.bulkhead.ui.wizard.WizardServices;
 
 /**
  * The one place that joins ports to adapters: the libvirt hypervisor, this machine's security
@@ -62,11 +61,6 @@ public final class Wiring {
     public VmCreation.Ports creationPorts() {
         return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
                 Optional.of(new LocalHostFiles()), ledgers);
-    }
-
-    /** What the New VM wizard works through: {@link #creationPorts()}. */
-    public WizardServices wizardServices() {
-        return WizardServices.of(creationPorts());
     }
 
     /** A session for {@code uri}, not yet opened, feeding {@code store}. */

@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.xml.SafeXml;
 import java.util.Optional;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -13,7 +14,7 @@ final class DomainNames {
     static Optional<String> fromXml(String xml) {
         Element root;
         try {
-            root = XmlDocuments.parse(xml, "domain XML").getDocumentElement();
+            root = SafeXml.parse(xml, "domain XML").getDocumentElement();
         } catch (IllegalArgumentException e) {
             return Optional.empty(); // libvirt will say precisely what is wrong with it
         }

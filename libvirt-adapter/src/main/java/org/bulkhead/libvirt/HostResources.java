@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class HostResources {
     }
 
     static void createDirPool(Connect connect, String name, String targetPath) throws LibvirtException {
-        Document document = XmlDocuments.newDocument();
+        Document document = SafeXml.newDocument();
         Element pool = document.createElement("pool");
         pool.setAttribute("type", "dir");
         document.appendChild(pool);
@@ -33,7 +34,7 @@ final class HostResources {
         path.setTextContent(targetPath);
         target.appendChild(path);
         pool.appendChild(target);
-        StoragePool defined = connect.storagePoolDefineXML(XmlDocuments.serialize(document), 0);
+        StoragePool defined = connect.storagePoolDefineXML(SafeXml.serialize(document, false, false), 0);
         try {
             defined.build(0);
             defined.create(0);

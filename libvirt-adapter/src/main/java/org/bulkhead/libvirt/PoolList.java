@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class PoolList {
     private static StoragePoolInfo describe(Connect connect, String name, boolean active) throws LibvirtException {
         StoragePool pool = connect.storagePoolLookupByName(name);
         try {
-            Document xml = XmlDocuments.parse(pool.getXMLDesc(0), "the XML of pool " + name);
+            Document xml = SafeXml.parse(pool.getXMLDesc(0), "the XML of pool " + name);
             Element root = xml.getDocumentElement();
             return new StoragePoolInfo(name, root.getAttribute("type"), targetPath(root), active);
         } finally {

@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.xml.SafeXml;
 import java.util.Set;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.w3c.dom.Document;
@@ -25,7 +26,7 @@ final class VolumeXml {
             throw new IllegalArgumentException("volume mode must be -1 or an octal permission up to 07777, was "
                     + Integer.toOctalString(request.mode()));
         }
-        Document document = XmlDocuments.newDocument();
+        Document document = SafeXml.newDocument();
         Element volume = document.createElement("volume");
         document.appendChild(volume);
         child(volume, "name").setTextContent(request.name());
@@ -42,7 +43,7 @@ final class VolumeXml {
             Element permissions = child(target, "permissions");
             child(permissions, "mode").setTextContent(String.format("%04o", request.mode()));
         }
-        return XmlDocuments.serialize(document);
+        return SafeXml.serialize(document, false, false);
     }
 
     private static Element child(Element parent, String name) {

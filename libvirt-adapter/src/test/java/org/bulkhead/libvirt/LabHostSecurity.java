@@ -69,6 +69,15 @@ public final class LabHostSecurity implements HostSecurity {
     }
 
     @Override
+    public Optional<ProcessLabel> qemuProcess(String domainUuid) {
+        Commands.Result result = SelinuxLab.ssh("pgrep -f -- " + SelinuxLab.quote("-uuid " + domainUuid));
+        if (result.exitCode() != 0 || result.output().isBlank()) {
+            return Optional.empty();
+        }
+        return processLabel(Long.parseLong(result.output().strip().split("\\s+")[0]));
+    }
+
+    @Override
     public void setSelinuxLabel(Path file, String context, boolean followLinks) {
         throw new UnsupportedOperationException("the lab's labels are only read");
     }

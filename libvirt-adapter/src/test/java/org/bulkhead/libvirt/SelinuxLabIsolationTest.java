@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.bulkhead.model.domain.DomainSpec;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.domain.NewDomain;
@@ -24,10 +23,10 @@ import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
-import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.Collision;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LabelUse;
+import org.bulkhead.model.provision.LabelUses;
 import org.bulkhead.model.ledger.LedgerConfig;
 import org.bulkhead.model.plan.ResourceLabel;
 import org.bulkhead.model.security.DomainInspector;
@@ -382,21 +381,7 @@ class SelinuxLabIsolationTest {
 
     /** Every seclabel of every domain as the ledger takes it. */
     static List<LabelUse> labelUses(List<DomainRecord> records) {
-        List<LabelUse> uses = new ArrayList<>();
-        for (DomainRecord record : records) {
-            DomainSpec spec = DomainXml.parse(record.xml());
-            for (SecLabel seclabel : spec.seclabels()) {
-                Optional<SecurityModel> model = SecurityModel.fromLibvirtName(seclabel.model() == null ? "" : seclabel.model());
-                Optional<SecLabel.Type> type = seclabel.type();
-                if (model.isEmpty() || type.isEmpty() || type.get() == SecLabel.Type.NONE) {
-                    continue;
-                }
-                LabelUse.Kind kind = type.get() == SecLabel.Type.DYNAMIC ? LabelUse.Kind.DYNAMIC : LabelUse.Kind.STATIC;
-                uses.add(new LabelUse(record.uuid(), record.name(), record.state().isActive(), kind, model.get(),
-                        seclabel.label().orElse("")));
-            }
-        }
-        return uses;
+        return records.stream().flatMap(record -> LabelUses.of(record).stream()).toList();
     }
 
     private static boolean involves(Collision collision, String uuid) {

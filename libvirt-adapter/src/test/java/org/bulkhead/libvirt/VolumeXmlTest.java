@@ -1,5 +1,6 @@
 package org.bulkhead.libvirt;
 
+import org.bulkhead.model.xml.SafeXml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -14,7 +15,7 @@ class VolumeXmlTest {
     @Test
     void aHostileNameStaysOneNameElement() {
         String name = "x</name><target><path>/etc/shadow</path></target><name>y & 'z'";
-        Document parsed = XmlDocuments.parse(VolumeXml.of(new VolumeRequest("p", name, 1024, "qcow2", -1)), "test");
+        Document parsed = SafeXml.parse(VolumeXml.of(new VolumeRequest("p", name, 1024, "qcow2", -1)), "test");
 
         assertEquals(name, parsed.getElementsByTagName("name").item(0).getTextContent());
         assertEquals(1, parsed.getElementsByTagName("name").getLength());

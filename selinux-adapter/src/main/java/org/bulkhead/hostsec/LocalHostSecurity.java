@@ -198,6 +198,12 @@ public final class LocalHostSecurity implements HostSecurity {
         return processes.read(pid);
     }
 
+    @Override
+    public Optional<ProcessLabel> qemuProcess(String domainUuid) {
+        java.util.OptionalLong pid = processes.startedFor(domainUuid);
+        return pid.isPresent() ? processes.read(pid.getAsLong()) : Optional.empty();
+    }
+
     private ContextStore contextStore(Path file) {
         return contexts.orElseThrow(() -> notLinux(file));
     }

@@ -64,4 +64,30 @@ final class ProcessLabels {
         }
         return label.isEmpty() || label.equals("unconfined") ? Optional.empty() : Optional.of(label);
     }
+
+    /** The process whose command line carries {@code -uuid UUID}, as libvirt starts QEMU. */
+    java.util.OptionalLong startedFor(String uuid) {
+        try (var entries = Files.list(host.procRoot())) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                String name = entry.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String[] args = new String(Files.readAllBytes(entry.resolve("cmdline")),
+                            java.nio.charset.StandardCharsets.UTF_8).split("\0");
+                    for (int i = 0; i + 1 < args.length; i++) {
+                        if (args[i].equals("-uuid") && args[i + 1].equalsIgnoreCase(uuid)) {
+                            return java.util.OptionalLong.of(Long.parseLong(name));
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    // The process ended while the list was read, or is not ours to read.
+                }
+            }
+        } catch (java.io.IOException e) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.empty();
+    }
 }

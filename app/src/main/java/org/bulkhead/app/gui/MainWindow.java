@@ -42,7 +42,7 @@ public final class MainWindow implements AutoCloseable {
                 Platform::runLater, statsInterval);
         details = new DetailsWindows(() -> stage);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
-        view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.wizardServices(), tasks,
+        view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.creationPorts(), tasks,
                 Platform::runLater, viewModel.connectionUris())).show(stage));
         view.show(stage);
     }

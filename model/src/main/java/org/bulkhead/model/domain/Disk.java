@@ -29,6 +29,23 @@ public record Disk(String device, String sourceType, Optional<String> path, Opti
         seclabels = List.copyOf(seclabels);
     }
 
+    /**
+     * Whether the image belongs to this domain alone: a read-write disk device, neither read-only
+     * nor shareable, with a file, block device or pool volume behind it. CD-ROMs, floppies,
+     * read-only and shared images may serve other domains and are never deleted with this one.
+     */
+    public boolean belongsToDomainAlone() {
+        return "disk".equals(device) && !readonly && !shareable && !"network".equals(sourceType) && source().isPresent();
+    }
+
+    /** Where the image is, as a user reads it: its path, or {@code pool/volume}. */
+    public Optional<String> source() {
+        if (path.isPresent()) {
+            return path;
+        }
+        return volume.map(v -> pool.map(p -> p + "/").orElse("") + v);
+    }
+
     public boolean isCdrom() {
         return "cdrom".equals(device);
     }

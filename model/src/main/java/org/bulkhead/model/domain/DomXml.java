@@ -1,30 +1,12 @@
 package org.bulkhead.model.domain;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
-
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.Transformer;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
-
+import org.bulkhead.model.xml.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.xml.sax.ErrorHandler;
-import org.xml.sax.InputSource;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
- * The JDK's DOM, configured once for domain XML: no DTDs or external entities on the way in,
- * and a serializer that escapes markup and writes newlines in attributes as {@code &#10;}.
+ * Domain XML on {@link SafeXml}'s hardened DOM, with the helpers the writer uses to build it:
+ * text and attribute values checked before they go in.
  */
 final class DomXml {
 
@@ -32,67 +14,19 @@ final class DomXml {
     }
 
     static Document newDocument() {
-        return builder().newDocument();
+        return SafeXml.newDocument();
     }
 
     static Document parse(String xml) {
         try {
-            return builder().parse(new InputSource(new StringReader(xml)));
-        } catch (SAXException | IOException e) {
-            throw new DomainXmlException("Malformed domain XML: " + e.getMessage(), e);
+            return SafeXml.parse(xml, "domain XML");
+        } catch (IllegalArgumentException e) {
+            throw new DomainXmlException("Malformed domain XML: " + e.getCause().getMessage(), e.getCause());
         }
     }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setXIncludeAware(false);
-            factory.setExpandEntityReferences(false);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(THROWING);
-            return builder;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("The JDK's XML parser lacks a standard feature", e);
-        }
-    }
-
-    /** The default handler prints "[Fatal Error]" to stderr before throwing; just throw. */
-    private static final ErrorHandler THROWING = new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-        }
-
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-            throw e;
-        }
-
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-            throw e;
-        }
-    };
 
     static String serialize(Document document, boolean indent, boolean declaration) {
-        try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Transformer transformer = factory.newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, declaration ? "no" : "yes");
-            transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");
-            if (indent) {
-                transformer.setOutputProperty(OutputKeys.INDENT, "yes");
-                transformer.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            }
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(document), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("Could not serialize a DOM document", e);
-        }
+        return SafeXml.serialize(document, indent, declaration);
     }
 
     /** Appends {@code <name>text</name>} to {@code parent}. */

@@ -59,4 +59,12 @@ public interface HostSecurity {
 
     /** The label and user of a running process (a domain's QEMU), if it is visible from here. */
     Optional<ProcessLabel> processLabel(long pid);
+
+    /**
+     * The QEMU process libvirt started for the domain with this UUID (its command line carries
+     * {@code -uuid UUID}), where the hypervisor did not say its pid; empty when none is found.
+     */
+    default Optional<ProcessLabel> qemuProcess(String domainUuid) {
+        return Optional.empty();
+    }
 }

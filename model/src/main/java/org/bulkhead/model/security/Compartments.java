@@ -11,6 +11,7 @@ import java.util.Set;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
+import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelUse;
 import org.bulkhead.model.store.DomainSnapshot;
 
@@ -37,8 +38,8 @@ public final class Compartments {
         Set<String> touched = remove(snapshot.uuid());
         names.put(snapshot.uuid(), snapshot.name());
         List<String> keys = new ArrayList<>();
-        for (LabelUse use : LabelUse.of(snapshot.uuid(), snapshot.name(), snapshot.state().isActive(),
-                snapshot.spec().seclabels())) {
+        for (LabelUse use : confining(LabelUse.of(snapshot.uuid(), snapshot.name(), snapshot.state().isActive(),
+                snapshot.spec().seclabels()))) {
             if (use.isInForce()) {
                 key(use).filter(k -> !keys.contains(k)).ifPresent(keys::add);
             }
@@ -94,12 +95,25 @@ public final class Compartments {
 
     /** The names of the domains among {@code uses} whose labels in force share a compartment with {@code uuid}'s. */
     public static List<String> sharers(String uuid, List<LabelUse> uses) {
+        Map<String, List<LabelUse>> byDomain = new java.util.LinkedHashMap<>();
+        uses.forEach(u -> byDomain.computeIfAbsent(u.domainUuid(), k -> new ArrayList<>()).add(u));
         Set<String> mine = new LinkedHashSet<>();
-        uses.stream().filter(u -> u.domainUuid().equals(uuid) && u.isInForce())
+        confining(byDomain.getOrDefault(uuid, List.of())).stream().filter(LabelUse::isInForce)
                 .forEach(u -> key(u).ifPresent(mine::add));
-        return uses.stream().filter(u -> !u.domainUuid().equals(uuid) && u.isInForce())
+        return byDomain.entrySet().stream().filter(e -> !e.getKey().equals(uuid))
+                .flatMap(e -> confining(e.getValue()).stream()).filter(LabelUse::isInForce)
                 .filter(u -> key(u).map(mine::contains).orElse(false))
                 .map(LabelUse::domainName).distinct().toList();
+    }
+
+    /**
+     * The labels that confine one domain: its MAC labels where it has any (on an SELinux host
+     * every VM also runs as libvirt's shared DAC user, which is not what keeps them apart), its
+     * DAC label otherwise.
+     */
+    static List<LabelUse> confining(List<LabelUse> ofOneDomain) {
+        List<LabelUse> mac = ofOneDomain.stream().filter(u -> u.model() != SecurityModel.DAC).toList();
+        return mac.isEmpty() ? ofOneDomain : mac;
     }
 
     /** What makes two labels one compartment; empty for labels that set nothing apart by themselves. */

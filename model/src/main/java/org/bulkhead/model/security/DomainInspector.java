@@ -69,6 +69,10 @@ public final class DomainInspector implements SnapshotFactory {
         Optional<ProcessLabel> process = Optional.empty();
         if (files.isPresent() && record.pid().isPresent()) {
             process = files.get().processLabel(record.pid().getAsLong());
+        } else if (files.isPresent() && record.state().isActive()
+                && !"test".equalsIgnoreCase(host.info().hypervisorType())) {
+            // libvirt did not name the pid (another host, or a pid file Bulkhead may not read).
+            process = files.get().qemuProcess(record.uuid());
         }
 
         Optional<SecurityModel> model = confining.flatMap(v -> SecurityModel.fromLibvirtName(v.model()));

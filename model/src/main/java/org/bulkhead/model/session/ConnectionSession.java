@@ -25,6 +25,7 @@ import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.hypervisor.Subscriptions;
 import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
@@ -335,8 +336,8 @@ public final class ConnectionSession implements AutoCloseable {
     }
 
     private void dropConnection() {
-        closeQuietly(eventSubscription);
-        closeQuietly(stateSubscription);
+        Subscriptions.end(eventSubscription);
+        Subscriptions.end(stateSubscription);
         eventSubscription = null;
         stateSubscription = null;
         HypervisorConnection old = connection;
@@ -347,17 +348,6 @@ public final class ConnectionSession implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "closing a lost connection to " + uri + " failed", e);
             }
-        }
-    }
-
-    private static void closeQuietly(AutoCloseable handle) {
-        if (handle == null) {
-            return;
-        }
-        try {
-            handle.close();
-        } catch (Exception e) {
-            LOG.log(Level.FINE, "unsubscribe failed", e);
         }
     }
 

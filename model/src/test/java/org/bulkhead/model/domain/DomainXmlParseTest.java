@@ -1,5 +1,6 @@
 package org.bulkhead.model.domain;
 
+import org.bulkhead.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class DomainXmlParseTest {
 
-    private static final DomainSpec LIVE = DomainXml.parse(Fixtures.read("live-selinux.xml"));
+    private static final DomainSpec LIVE = DomainXml.parse(Fixtures.read("domain/live-selinux.xml"));
 
     @Test
     void aRunningSelinuxDomainShowsBothItsSelinuxAndItsDacLabel() {
@@ -78,7 +79,7 @@ class DomainXmlParseTest {
 
     @Test
     void kernelInitrdAndDtbAreRead() {
-        DomainSpec spec = DomainXml.parse(Fixtures.read("overrides.xml"));
+        DomainSpec spec = DomainXml.parse(Fixtures.read("domain/overrides.xml"));
         assertEquals(Optional.of("/var/lib/libvirt/boot/vmlinuz"), spec.kernel());
         assertEquals(Optional.of("/var/lib/libvirt/boot/initrd.img"), spec.initrd());
         assertEquals(Optional.of("/var/lib/libvirt/boot/board.dtb"), spec.dtb());
@@ -87,7 +88,7 @@ class DomainXmlParseTest {
 
     @Test
     void perDiskSeclabelsInsideTheSourceAreRead() {
-        DomainSpec spec = DomainXml.parse(Fixtures.read("overrides.xml"));
+        DomainSpec spec = DomainXml.parse(Fixtures.read("domain/overrides.xml"));
         assertEquals(List.of(new DeviceSecLabel(Optional.of("selinux"), Optional.of(false), Optional.empty())),
                 spec.disks().get(0).seclabels());
         assertEquals(List.of(
@@ -99,7 +100,7 @@ class DomainXmlParseTest {
 
     @Test
     void chardevsKeepTheirElementTypePathModeAndSeclabels() {
-        DomainSpec spec = DomainXml.parse(Fixtures.read("overrides.xml"));
+        DomainSpec spec = DomainXml.parse(Fixtures.read("domain/overrides.xml"));
         assertEquals(List.of("serial", "serial", "serial", "serial", "channel", "parallel"),
                 spec.chardevs().stream().map(Chardev::element).toList());
         assertEquals(List.of("file", "pipe", "dev", "unix", "unix", "unix"),
@@ -114,7 +115,7 @@ class DomainXmlParseTest {
 
     @Test
     void theTestDriversDefaultDomainHasOneDiskAndNoSeclabel() {
-        DomainSpec test = DomainXml.parse(Fixtures.read("test-default.xml"));
+        DomainSpec test = DomainXml.parse(Fixtures.read("domain/test-default.xml"));
         assertEquals("test", test.name());
         assertEquals("test", test.virtType());
         assertEquals(1, test.disks().size());

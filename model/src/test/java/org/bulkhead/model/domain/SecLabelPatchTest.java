@@ -1,5 +1,6 @@
 package org.bulkhead.model.domain;
 
+import org.bulkhead.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,7 +20,7 @@ import org.xml.sax.InputSource;
 
 class SecLabelPatchTest {
 
-    private static final String LIVE = Fixtures.read("live-selinux.xml");
+    private static final String LIVE = Fixtures.read("domain/live-selinux.xml");
 
     private static final String WITH_EXTRAS = """
             <domain type='kvm' xmlns:qemu='http://libvirt.org/schemas/domain/qemu/1.0'>
@@ -82,7 +83,7 @@ class SecLabelPatchTest {
 
     @Test
     void seclabelsAreAddedAfterTheDevicesWhenThereWereNone() {
-        String patched = DomainXml.withSecLabels(Fixtures.read("test-default.xml"), List.of(PINNED));
+        String patched = DomainXml.withSecLabels(Fixtures.read("domain/test-default.xml"), List.of(PINNED));
         assertEquals(List.of(PINNED), DomainXml.parse(patched).seclabels());
         int devicesEnd = patched.indexOf("</devices>");
         int seclabel = patched.indexOf("<seclabel");
@@ -99,7 +100,7 @@ class SecLabelPatchTest {
 
     @Test
     void seclabelsInsideDeviceSourcesAreNotTouched() {
-        String patched = DomainXml.withSecLabels(Fixtures.read("overrides.xml"), List.of(SecLabel.none("selinux")));
+        String patched = DomainXml.withSecLabels(Fixtures.read("domain/overrides.xml"), List.of(SecLabel.none("selinux")));
         DomainSpec spec = DomainXml.parse(patched);
         assertEquals(List.of(SecLabel.none("selinux")), spec.seclabels());
         assertEquals(Optional.of(false), spec.disks().get(0).seclabels().get(0).relabel());

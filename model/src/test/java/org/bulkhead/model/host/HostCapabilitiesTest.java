@@ -1,5 +1,6 @@
 package org.bulkhead.model.host;
 
+import org.bulkhead.model.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +16,7 @@ class HostCapabilitiesTest {
 
     @Test
     void aPlainHostOffersNoneFirstAndDacWithTheQemuUser() {
-        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("caps-dac.xml"));
+        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("host/caps-dac.xml"));
         assertEquals(Optional.of("8b1d2a9e-52f7-4d5c-9a1e-0c3b7f6e2d41"), caps.hostUuid());
         assertEquals("x86_64", caps.arch());
         assertEquals(List.of("none", "dac"), caps.secModels().stream().map(SecModel::model).toList());
@@ -30,7 +31,7 @@ class HostCapabilitiesTest {
 
     @Test
     void anSelinuxHostOffersSelinuxFirstWithItsBaseLabelsThenDac() {
-        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("caps-selinux.xml"));
+        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("host/caps-selinux.xml"));
         SecModel selinux = caps.primary().orElseThrow();
         assertEquals("selinux", selinux.model());
         assertEquals("system_u:system_r:svirt_t:s0", selinux.baseLabels().get("kvm"));
@@ -42,7 +43,7 @@ class HostCapabilitiesTest {
 
     @Test
     void theTestDriverReportsTestSecurityWithAnEmptyDoiAndNoHostUuid() {
-        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("caps-test.xml"));
+        HostCapabilities caps = HostCapabilities.parse(Fixtures.read("host/caps-test.xml"));
         assertEquals(Optional.empty(), caps.hostUuid());
         assertEquals("i686", caps.arch());
         SecModel model = caps.primary().orElseThrow();

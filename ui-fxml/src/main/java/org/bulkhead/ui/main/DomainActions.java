@@ -131,18 +131,8 @@ public final class DomainActions {
 
     /** The read-write disk images "delete with storage" removes (libvirt deletes only pool volumes). */
     static List<String> deletableVolumes(DomainSnapshot snapshot) {
-        return snapshot.spec().disks().stream()
-                .filter(disk -> !disk.readonly() && !disk.shareable() && !disk.isCdrom() && "disk".equals(disk.device()))
-                .map(DomainActions::describe)
-                .flatMap(Optional::stream)
-                .toList();
-    }
-
-    private static Optional<String> describe(Disk disk) {
-        if (disk.path().isPresent()) {
-            return disk.path();
-        }
-        return disk.volume().map(volume -> disk.pool().map(pool -> pool + "/").orElse("") + volume);
+        return snapshot.spec().disks().stream().filter(Disk::belongsToDomainAlone).map(Disk::source)
+                .flatMap(Optional::stream).toList();
     }
 
     private void run(String uri, String uuid, Consumer<HypervisorConnection> call, Function<String, Problem> problem) {

@@ -9,8 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +21,7 @@ import javafx.collections.ObservableList;
 
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.Subscriptions;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
@@ -43,7 +42,6 @@ import org.bulkhead.ui.connection.SessionFactory;
  */
 public final class MainViewModel implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(MainViewModel.class.getName());
     /** Samples kept per sparkline: one minute at the default interval. */
     static final int HISTORY = 30;
 
@@ -126,7 +124,7 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         headers.remove(connection.header());
-        connection.handles().forEach(MainViewModel::closeQuietly);
+        connection.handles().forEach(Subscriptions::end);
         connection.session().close();
         store.forget(uri);
         usage.forget(uri);
@@ -204,15 +202,6 @@ public final class MainViewModel implements AutoCloseable {
         summary.set(shown == total ? domains + where : shown + " of " + domains + where + " shown");
     }
 
-    private static void closeQuietly(AutoCloseable handle) {
-        try {
-            handle.close();
-        } catch (Exception e) {
-            // Unsubscribing from a closing session cannot fail in a way the user could act on.
-            LOG.log(Level.FINE, "unsubscribe failed", e);
-        }
-    }
-
     public DomainTable table() {
         return table;
     }
@@ -254,9 +243,9 @@ public final class MainViewModel implements AutoCloseable {
 
     @Override
     public void close() {
-        closeQuietly(storeSubscription);
+        Subscriptions.end(storeSubscription);
         for (Connection connection : connections.values()) {
-            connection.handles().forEach(MainViewModel::closeQuietly);
+            connection.handles().forEach(Subscriptions::end);
             connection.session().close();
         }
         connections.clear();

@@ -114,9 +114,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     /**
      * @param uiThread runs progress updates of Finish on the UI thread (Platform::runLater; direct in tests)
      */
-    public NewVmWizardViewModel(WizardServices services, TaskExecutor tasks, Executor uiThread,
+    public NewVmWizardViewModel(VmCreation.Ports services, TaskExecutor tasks, Executor uiThread,
             List<String> connectionUris) {
-        this.ports = services.creationPorts();
+        this.ports = services;
         this.tasks = tasks;
         this.uiThread = uiThread;
         connections.setAll(connectionUris);

@@ -16,6 +16,7 @@ import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.provision.HostSetup;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionOutcome;
@@ -77,7 +78,7 @@ class RealFreshHostWizardTest {
     }
 
     private NewVmWizardViewModel wizard(Hypervisor hypervisor) {
-        WizardServices services = WizardFixtures.services(hypervisor, Optional.of(LocalHostSecurity.create()),
+        VmCreation.Ports services = WizardFixtures.services(hypervisor, Optional.of(LocalHostSecurity.create()),
                 Optional.of(new LocalHostFiles()), LabelLedgers.withDefaults());
         NewVmWizardViewModel wizard = new NewVmWizardViewModel(services, new SameThreadTaskExecutor(), Runnable::run,
                 List.of(uri));

@@ -22,6 +22,7 @@ import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.ProvisionStep;
 import org.bulkhead.model.provision.Verification;
@@ -85,7 +86,7 @@ class RealWizardDacTest {
     }
 
     private NewVmWizardViewModel wizard(Hypervisor hypervisor) {
-        WizardServices services = WizardFixtures.services(hypervisor, Optional.of(LocalHostSecurity.create()),
+        VmCreation.Ports services = WizardFixtures.services(hypervisor, Optional.of(LocalHostSecurity.create()),
                 Optional.of(new LocalHostFiles()), ledgers);
         NewVmWizardViewModel wizard = new NewVmWizardViewModel(services, new SameThreadTaskExecutor(), Runnable::run,
                 List.of(uri));

@@ -19,6 +19,7 @@ import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.Verification;
 import org.bulkhead.model.security.DomainInspector;
@@ -50,7 +51,7 @@ class SelinuxLabWizardTest {
     private String uri;
     private LibvirtConnection check;
     private DomainInspector inspector;
-    private WizardServices services;
+    private VmCreation.Ports services;
 
     @BeforeAll
     void connect() {
@@ -58,7 +59,7 @@ class SelinuxLabWizardTest {
         check = SelinuxLab.open();
         LabHostSecurity lab = LabHostSecurity.probe();
         inspector = new DomainInspector(info -> Optional.of(lab));
-        services = new WizardServices(new LibvirtHypervisor(), inspector::probeHost, inspector, Optional.of(lab),
+        services = new VmCreation.Ports(new LibvirtHypervisor(), inspector::probeHost, inspector, Optional.of(lab),
                 Optional.empty(), ledgers);
     }
 

@@ -15,6 +15,7 @@ import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.provision.HostFiles;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.security.DomainInspector;
@@ -27,13 +28,13 @@ final class WizardFixtures {
     private WizardFixtures() {
     }
 
-    static WizardServices services(Hypervisor hypervisor, Optional<HostSecurity> security, Optional<HostFiles> files,
+    static VmCreation.Ports services(Hypervisor hypervisor, Optional<HostSecurity> security, Optional<HostFiles> files,
             LabelLedgers ledgers) {
         DomainInspector inspector = new DomainInspector(security);
-        return new WizardServices(hypervisor, inspector::probeHost, inspector, security, files, ledgers);
+        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, security, files, ledgers);
     }
 
-    static WizardServices testDriver() {
+    static VmCreation.Ports testDriver() {
         return services(new LibvirtHypervisor(), Optional.empty(), Optional.empty(), LabelLedgers.withDefaults());
     }
 

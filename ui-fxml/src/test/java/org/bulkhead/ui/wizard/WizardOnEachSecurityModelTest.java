@@ -13,6 +13,7 @@ import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.provision.LabelLedgers;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.security.HostEnforcement;
@@ -37,7 +38,7 @@ class WizardOnEachSecurityModelTest {
                     Map.of("domain", "system_u:system_r:svirt_t:s0", "image", "system_u:object_r:svirt_image_t:s0",
                             "content", "system_u:object_r:virt_content_t:s0", "dac", "+64055:+64055"), List.of());
         };
-        wizard = new NewVmWizardViewModel(new WizardServices(new LibvirtHypervisor(), probe, inspector, Optional.empty(),
+        wizard = new NewVmWizardViewModel(new VmCreation.Ports(new LibvirtHypervisor(), probe, inspector, Optional.empty(),
                 Optional.empty(), LabelLedgers.withDefaults()), new SameThreadTaskExecutor(), Runnable::run,
                 List.of(WizardFixtures.TEST_URI));
     }
