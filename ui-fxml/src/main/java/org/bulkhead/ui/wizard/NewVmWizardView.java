@@ -29,6 +29,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.bulkhead.model.provision.PreflightFinding;
+import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.ui.common.Confirmation;
 import org.bulkhead.ui.common.DialogKeys;
 import org.bulkhead.ui.common.FxDialogService;
@@ -256,8 +257,9 @@ public final class NewVmWizardView {
         planList.setItems(viewModel.resourcePlan());
         xmlArea.textProperty().bind(viewModel.domainXmlProperty());
         acknowledgeBox.selectedProperty().bindBidirectional(viewModel.acknowledgeWarningsProperty());
-        acknowledgeBox.visibleProperty().bind(Bindings.createBooleanBinding(() -> viewModel.findings().stream()
-                .anyMatch(f -> f.status() == PreflightFinding.Status.WARNING), viewModel.findings()));
+        // Whatever Finish needs acknowledged is offered here: warnings, and checks that could not be made.
+        acknowledgeBox.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> !VmCreation.needingAcknowledgement(viewModel.findings()).isEmpty(), viewModel.findings()));
         acknowledgeBox.managedProperty().bind(acknowledgeBox.visibleProperty());
         startBox.selectedProperty().bindBidirectional(viewModel.startAfterProperty());
         viewModel.findings().addListener((ListChangeListener<PreflightFinding>) change -> showFindings());

@@ -405,7 +405,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             return "Finish is off until the checks marked ✗ are fixed.";
         }
         return warnings && !acknowledgeWarnings.get()
-                ? "Finish is off until you tick “I have read the warnings above”." : "";
+                ? "Finish is off until you tick “I have read the warnings and what could not be checked”." : "";
     }
 
     public void finish() {

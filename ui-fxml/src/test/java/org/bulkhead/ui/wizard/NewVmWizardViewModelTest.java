@@ -107,7 +107,7 @@ class NewVmWizardViewModelTest {
     void finishSaysWhyItIsOffUntilTheWarningsAreAcknowledged() {
         assertEquals("", wizard.finishBlockerProperty().get(), "nothing to say before the summary");
         answerEveryPage(prefix + "-why");
-        assertEquals("Finish is off until you tick “I have read the warnings above”.",
+        assertEquals("Finish is off until you tick “I have read the warnings and what could not be checked”.",
                 wizard.finishBlockerProperty().get());
         wizard.acknowledgeWarningsProperty().set(true);
         assertEquals("", wizard.finishBlockerProperty().get());
