@@ -10,7 +10,7 @@ class DomainDisksTest {
     @Test
     void onlyReadWriteDisksBelongToTheDomain() {
         String xml = """
-                <domain type='qemu'><name>d</name><devices>
+                <domain type='qemu'><name>d</name><uuid>11111111-2222-3333-4444-555555555555</uuid><devices>
                   <disk type='file' device='disk'><source file='/p/own.qcow2'/><target dev='vda'/></disk>
                   <disk type='block' device='disk'><source dev='/dev/vg/own'/><target dev='vdb'/></disk>
                   <disk type='volume' device='disk'><source pool='pool' volume='vol'/><target dev='vdc'/></disk>
