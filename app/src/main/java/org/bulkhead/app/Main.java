@@ -24,6 +24,10 @@ public final class Main implements Callable<Integer> {
                     + " connections, or test:///default")
     private List<String> connections = new ArrayList<>();
 
+    @Option(names = "--debug",
+            description = "print debugging messages on stderr, among them the window's start-up milestones")
+    private boolean debug;
+
     public static void main(String[] args) {
         System.exit(commandLine(Wiring::real).execute(args));
     }
@@ -50,6 +54,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (debug) {
+            DebugLog.enable();
+        }
         GuiLauncher.launch(connections);
         return 0;
     }
