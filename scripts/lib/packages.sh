@@ -12,8 +12,13 @@ BULKHEAD_TEST_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 qe
 # ensure_packages PKG...: installs what is missing when root, otherwise says what to run.
 ensure_packages() {
     local missing=() pkg
+    # One dpkg-query for all of them: this runs before every start of the window.
+    local -A installed=()
+    while read -r pkg; do
+        installed[$pkg]=1
+    done < <(dpkg-query -W -f='${Package} ${Status}\n' "$@" 2>/dev/null | sed -n 's/ install ok installed$//p')
     for pkg in "$@"; do
-        dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'ok installed' || missing+=("$pkg")
+        [[ -n ${installed[$pkg]:-} ]] || missing+=("$pkg")
     done
     ((${#missing[@]} == 0)) && return 0
     if [ "$(id -u)" -ne 0 ]; then

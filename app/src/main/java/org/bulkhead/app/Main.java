@@ -25,6 +25,10 @@ public final class Main implements Callable<Integer> {
                     + " connections, or test:///default")
     private List<ConnectionUri> connections = new ArrayList<>();
 
+    @Option(names = "--debug",
+            description = "print debugging messages on stderr, among them the window's start-up milestones")
+    private boolean debug;
+
     public static void main(String[] args) {
         System.exit(commandLine(Wiring::real).execute(args));
     }
@@ -65,6 +69,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (debug) {
+            DebugLog.enable();
+        }
         GuiLauncher.launch(connections.stream().map(ConnectionUri::text).toList());
         return 0;
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.RuntimeLabel;
@@ -43,6 +44,31 @@ final class DomainRecords {
                 stillThere(domain, states).ifPresent(records::add);
             }
             return records;
+        } finally {
+            Handles.free(domains);
+        }
+    }
+
+    /** Every domain's UUID, name and state, without reading any XML. */
+    List<DomainListing> listNames(LibvirtConnect connect) throws LibvirtException, NativeCallException {
+        Map<String, DomainState> states = statesByUuid(connect);
+        Domain[] domains = connect.listAllDomains(0);
+        try {
+            List<DomainListing> listed = new ArrayList<>(domains.length);
+            for (Domain domain : domains) {
+                try {
+                    String uuid = domain.getUUIDString();
+                    DomainState state = states.get(uuid);
+                    listed.add(new DomainListing(uuid, domain.getName(),
+                            state != null ? state : DomainStates.fromInfo(domain.getInfo().state)));
+                } catch (LibvirtException e) {
+                    if (Failures.code(e) != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                        throw e;
+                    }
+                    // Undefined by another tool between the list and this read: simply not listed.
+                }
+            }
+            return listed;
         } finally {
             Handles.free(domains);
         }

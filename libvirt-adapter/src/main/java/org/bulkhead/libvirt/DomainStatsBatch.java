@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,41 @@ final class DomainStatsBatch {
         if (count < 0) {
             throw NativeCallException.lastError("virConnectGetAllDomainStats failed");
         }
-        Pointer array = records.getValue();
+        return readAll(records.getValue(), count);
+    }
+
+    /**
+     * One virDomainListGetStats round trip for the domains with these UUIDs; domains that are gone
+     * are left out (each is looked up first, which costs a round trip on remote connections).
+     */
+    static List<Sample> fetch(Pointer connection, Collection<String> uuids, int stats) throws NativeCallException {
+        if (connection == null) {
+            throw new IllegalStateException("connection is closed");
+        }
+        List<Pointer> handles = new ArrayList<>(uuids.size());
+        try {
+            for (String uuid : uuids) {
+                Pointer domain = NativeLibvirt.INSTANCE.virDomainLookupByUUIDString(connection, uuid);
+                if (domain != null) {
+                    handles.add(domain);
+                }
+            }
+            if (handles.isEmpty()) {
+                return List.of();
+            }
+            Pointer[] domains = handles.toArray(new Pointer[handles.size() + 1]); // NULL-terminated
+            PointerByReference records = new PointerByReference();
+            int count = NativeLibvirt.INSTANCE.virDomainListGetStats(domains, stats, records, 0);
+            if (count < 0) {
+                throw NativeCallException.lastError("virDomainListGetStats failed");
+            }
+            return readAll(records.getValue(), count);
+        } finally {
+            handles.forEach(NativeLibvirt.INSTANCE::virDomainFree);
+        }
+    }
+
+    private static List<Sample> readAll(Pointer array, int count) throws NativeCallException {
         if (array == null) {
             return List.of();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -12,6 +13,7 @@ import java.util.function.Consumer;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.DomainEventListener;
+import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HostInfo;
@@ -156,6 +158,11 @@ public final class LibvirtConnection implements HypervisorConnection {
     }
 
     @Override
+    public List<DomainListing> listNames() {
+        return call("list the domains on " + uri.text(), records::listNames);
+    }
+
+    @Override
     public Optional<DomainRecord> domain(String uuid) {
         return call("look up domain " + uuid, c -> records.find(c, uuid));
     }
@@ -284,6 +291,14 @@ public final class LibvirtConnection implements HypervisorConnection {
     @Override
     public List<DomainStats> sampleStats() {
         return call("sample domain statistics on " + uri.text(), StatsSampler::sample);
+    }
+
+    @Override
+    public List<DomainStats> sampleStats(Set<String> uuids) {
+        if (uuids.isEmpty()) {
+            return List.of();
+        }
+        return call("sample domain statistics on " + uri.text(), c -> StatsSampler.sample(c, uuids));
     }
 
     @Override

@@ -5,9 +5,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 
 /**
- * The few libvirt C calls that libvirt-java 0.5.4 does not wrap: the batched statistics call
- * (one round trip for every domain instead of one per domain) and the UUID of a domain handle
- * that the batch returns. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
+ * The few libvirt C calls that libvirt-java 0.5.4 does not wrap: the batched statistics calls
+ * (one round trip for every domain, or for a chosen few, instead of one per domain) and the
+ * domain handles they take and return. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
  * connection pointers of both are interchangeable.
  */
 interface NativeLibvirt extends com.sun.jna.Library {
@@ -45,4 +45,15 @@ interface NativeLibvirt extends com.sun.jna.Library {
     void virDomainStatsRecordListFree(Pointer records);
 
     int virDomainGetUUIDString(Pointer domain, byte[] uuid);
+
+    /** A new domain handle, or null (the domain is gone) with libvirt's last error set. */
+    Pointer virDomainLookupByUUIDString(Pointer connection, String uuid);
+
+    int virDomainFree(Pointer domain);
+
+    /**
+     * As {@link #virConnectGetAllDomainStats} for the given domains only; {@code domains} is
+     * NULL-terminated and list-filtering flags are refused.
+     */
+    int virDomainListGetStats(Pointer[] domains, int stats, PointerByReference records, int flags);
 }

@@ -3,13 +3,14 @@ package org.bulkhead.libvirt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 
-/** CPU and memory of every running domain from one virConnectGetAllDomainStats call. */
+/** CPU and memory of running domains from one batched call: every domain, or the ones asked for. */
 final class StatsSampler {
 
     private static final int GROUPS =
@@ -38,6 +39,37 @@ final class StatsSampler {
                         (int) sample.get("vcpu.current")));
             } else {
                 // Drivers that batch only some groups (the test driver reports state alone).
+                fromInfo(connect, sample.uuid(), now).ifPresent(stats::add);
+            }
+        }
+        return stats;
+    }
+
+    /**
+     * CPU and memory of those of {@code uuids} that run, from one virDomainListGetStats call: the
+     * rows a window shows, instead of every domain on the connection.
+     */
+    static List<DomainStats> sample(LibvirtConnect connect, Set<String> uuids) throws LibvirtException, NativeCallException {
+        long now = System.nanoTime();
+        List<DomainStatsBatch.Sample> samples;
+        try {
+            samples = DomainStatsBatch.fetch(connect.nativePointer(), uuids, GROUPS | NativeLibvirt.STATS_STATE);
+        } catch (NativeCallException e) {
+            if (e.code() == ErrorNumber.VIR_ERR_NO_SUPPORT) {
+                return sample(connect).stream().filter(stats -> uuids.contains(stats.uuid())).toList();
+            }
+            throw e;
+        }
+        List<DomainStats> stats = new ArrayList<>(samples.size());
+        for (DomainStatsBatch.Sample sample : samples) {
+            if (sample.has("state.state") && !DomainStates.fromCode((int) sample.get("state.state")).isActive()) {
+                continue; // stopped: no statistics, as in the sample of every domain
+            }
+            if (sample.has("cpu.time")) {
+                stats.add(new DomainStats(sample.uuid(), now, sample.get("cpu.time"),
+                        sample.get("balloon.current"), sample.get("balloon.maximum"),
+                        (int) sample.get("vcpu.current")));
+            } else {
                 fromInfo(connect, sample.uuid(), now).ifPresent(stats::add);
             }
         }

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,20 +31,27 @@ public final class BulkheadApp extends Application {
     static final String DEFAULT_URI = "test:///default";
 
     static volatile List<String> requestedConnections = List.of();
+    /** The adapters, started by the launcher while the toolkit starts; built here when absent. */
+    static volatile CompletableFuture<Wiring> wiring;
 
     private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
-        window = MainWindow.show(stage, Wiring.real(), known, List.of(), STATS_INTERVAL, Platform::exit);
+        List<Problem> problems = new ArrayList<>();
+        List<String> connections = startupConnections(requestedConnections, known, problems::add);
+        CompletableFuture<Wiring> started = wiring;
+        // The connections start opening before the view is loaded, so libvirt lists while it loads.
+        window = MainWindow.show(stage, started != null ? started.join() : Wiring.real(), known, connections,
+                STATS_INTERVAL, Platform::exit);
         // After the window is up, so a problem with the saved connections has a window to belong to.
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        startupConnections(requestedConnections, known, dialogs).forEach(window.viewModel()::open);
+        problems.forEach(dialogs::showError);
     }
 
     /** The command line's connections; else the remembered ones; else the embedded test driver. */
-    static List<String> startupConnections(List<String> requested, KnownConnections known, FxDialogService dialogs) {
+    static List<String> startupConnections(List<String> requested, KnownConnections known, Consumer<Problem> problems) {
         if (!requested.isEmpty()) {
             return new ArrayList<>(new LinkedHashSet<>(requested));
         }
@@ -53,7 +62,7 @@ public final class BulkheadApp extends Application {
             }
         } catch (IOException e) {
             LOG.log(Level.WARNING, "could not read " + known.file(), e);
-            dialogs.showError(new Problem("Could not read the saved connections",
+            problems.accept(new Problem("Could not read the saved connections",
                     "Bulkhead opens " + DEFAULT_URI + " instead of the connections saved in " + known.file() + ".",
                     e.getMessage() == null ? e.toString() : e.getMessage(),
                     "Fix or delete " + known.file() + "; add your connections again with \"Add connection\"."));

@@ -33,18 +33,21 @@ public final class MainWindow implements AutoCloseable {
     private final DetailsWindows details;
     private final Stage stage;
 
-    private MainWindow(Stage stage, Wiring wiring, KnownConnections known, Duration statsInterval, Runnable quit) {
+    private MainWindow(Stage stage, Wiring wiring, KnownConnections known, List<String> connections,
+            Duration statsInterval, Runnable quit) {
         this.stage = stage;
         DomainStore store = Wiring.store(Platform::runLater);
         FxDialogService dialogs = new FxDialogService(() -> stage);
         tasks = new BackgroundTaskExecutor(Platform::runLater);
         viewModel = new MainViewModel(store, uri -> wiring.session(uri, store), known, tasks, dialogs,
                 Platform::runLater, statsInterval);
+        // Before the view loads: each session connects and lists on its own thread meanwhile.
+        connections.forEach(viewModel::open);
         details = new DetailsWindows(() -> stage);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
         view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.creationPorts(), tasks,
                 Platform::runLater, viewModel.connectionUris())).show(stage));
-        view.show(stage);
+        StartupLog.watch(view.show(stage), viewModel);
     }
 
     /**
@@ -54,9 +57,7 @@ public final class MainWindow implements AutoCloseable {
      */
     public static MainWindow show(Stage stage, Wiring wiring, KnownConnections known, List<String> connections,
             Duration statsInterval, Runnable quit) {
-        MainWindow window = new MainWindow(stage, wiring, known, statsInterval, quit);
-        connections.forEach(window.viewModel::open);
-        return window;
+        return new MainWindow(stage, wiring, known, connections, statsInterval, quit);
     }
 
     private void addConnection(Window owner) {

@@ -21,6 +21,8 @@ final class BreakableHypervisor implements Hypervisor {
     private final Hypervisor real;
     private final List<HypervisorConnection> opened = new CopyOnWriteArrayList<>();
     private final Map<String, String> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CountDownLatch> holds = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> calls = new ConcurrentHashMap<>();
 
     BreakableHypervisor(Hypervisor real) {
         this.real = real;
@@ -32,6 +34,12 @@ final class BreakableHypervisor implements Hypervisor {
         opened.add(connection);
         return (HypervisorConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {HypervisorConnection.class}, (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), name -> new java.util.concurrent.atomic.AtomicInteger())
+                            .incrementAndGet();
+                    java.util.concurrent.CountDownLatch hold = holds.get(method.getName());
+                    if (hold != null) {
+                        hold.await();
+                    }
                     String failure = failures.remove(method.getName());
                     if (failure != null) {
                         throw new HypervisorException(failure, "This failure was injected by the test.");
@@ -47,6 +55,24 @@ final class BreakableHypervisor implements Hypervisor {
     /** The next call of {@code operation} (e.g. "reboot") on any connection fails with {@code message}. */
     void failNext(String operation, String message) {
         failures.put(operation, message);
+    }
+
+    /** Calls of {@code operation} (e.g. "domain") wait until {@link #release} is called for it. */
+    void hold(String operation) {
+        holds.put(operation, new java.util.concurrent.CountDownLatch(1));
+    }
+
+    void release(String operation) {
+        java.util.concurrent.CountDownLatch hold = holds.remove(operation);
+        if (hold != null) {
+            hold.countDown();
+        }
+    }
+
+    /** How many times {@code operation} was called on any connection so far. */
+    int calls(String operation) {
+        java.util.concurrent.atomic.AtomicInteger count = calls.get(operation);
+        return count == null ? 0 : count.get();
     }
 
     /** Closes every open connection to {@code uri} behind its user's back. */

@@ -283,6 +283,46 @@ class MainWindowTest {
                 && new KnownConnections(dir.resolve("connections.json")).load().equals(List.of(node)));
     }
 
+    @Test
+    void aLongListShowsItsRowsAtOnceAndTheirLabelsFillInAsTheyAreRead() throws Exception {
+        List<String> domains = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            domains.add(domain("vm%03d".formatted(i), "s0:c%d,c%d".formatted(i, i + 400), "running"));
+        }
+        String node = node(domains.toArray(String[]::new));
+        ui.hypervisor.hold("domain"); // reading each domain's XML waits
+        try {
+            ui.open(dir, node);
+            ui.await("every row is listed before any domain was read", () -> ui.table().getItems().size() == 300);
+            assertEquals("checking…", ui.onFx(() -> ui.cell("vm000", "Label")));
+            assertEquals("◌ unchecked", ui.onFx(() -> ui.cell("vm000", "Trust")),
+                    "a row not read yet never looks safe");
+        } finally {
+            ui.hypervisor.release("domain");
+        }
+        ui.await("the labels fill in", () -> ui.cell("vm000", "Label").equals("system_u:system_r:svirt_t:s0:c0,c400"));
+        ui.await("every row is inspected", () -> ui.table().getItems().stream().allMatch(r -> r.snapshot().inspected()));
+    }
+
+    @Test
+    void aMinimisedWindowSamplesNoStatisticsAndResumesWhenRestored() throws Exception {
+        ui.open(dir, DEFAULT);
+        ui.await("the CPU sparkline shows a value", () -> ui.cell("test", "CPU").endsWith("%"));
+        ui.onFx(() -> {
+            ui.window().stage().setIconified(true);
+            return null;
+        });
+        Thread.sleep(300); // a sample in flight may still land
+        int samples = ui.hypervisor.calls("sampleStats");
+        Thread.sleep(1000); // five statistics intervals
+        assertEquals(samples, ui.hypervisor.calls("sampleStats"), "no statistics are sampled while minimised");
+        ui.onFx(() -> {
+            ui.window().stage().setIconified(false);
+            return null;
+        });
+        ui.await("sampling resumes when restored", () -> ui.hypervisor.calls("sampleStats") > samples);
+    }
+
     private String node(String... domains) throws IOException {
         Path file = dir.resolve("node.xml");
         Files.writeString(file, "<node>\n" + String.join("\n", domains) + "\n</node>\n");

@@ -2,6 +2,7 @@ package org.bulkhead.model.hypervisor;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -20,6 +21,14 @@ public interface HypervisorConnection extends AutoCloseable {
 
     /** Every domain, running or only defined, with its current (live when running) XML. */
     List<DomainRecord> listDomains();
+
+    /**
+     * Every domain's identity and state, without reading its XML: one batched call where the
+     * adapter has one. The default takes them from {@link #listDomains()}.
+     */
+    default List<DomainListing> listNames() {
+        return listDomains().stream().map(DomainListing::of).toList();
+    }
 
     Optional<DomainRecord> domain(String uuid);
 
@@ -95,6 +104,15 @@ public interface HypervisorConnection extends AutoCloseable {
 
     /** Statistics for every running domain in one call. */
     List<DomainStats> sampleStats();
+
+    /**
+     * Statistics for those of the given domains that run, in one call where the adapter can;
+     * UUIDs of domains that are gone or stopped are skipped. The default samples every domain
+     * and keeps the ones asked for.
+     */
+    default List<DomainStats> sampleStats(Set<String> uuids) {
+        return sampleStats().stream().filter(stats -> uuids.contains(stats.uuid())).toList();
+    }
 
     /** Lifecycle events for every domain on this connection until the returned handle is closed. */
     AutoCloseable subscribe(DomainEventListener listener);

@@ -24,11 +24,26 @@ public record DomainSecurity(List<SeclabelView> seclabels, String primaryModel, 
     }
 
     /**
+     * The security of a domain that is listed but not yet inspected: no labels known, the host's
+     * enforcement, and a verdict that says it was not checked.
+     */
+    public static DomainSecurity unchecked(HostEnforcement hostEnforcement) {
+        return new DomainSecurity(List.of(), "", Optional.empty(), Optional.empty(), hostEnforcement,
+                Optional.empty(), List.of(), new Trust(Trust.Level.UNCHECKED,
+                        "Bulkhead is still reading this domain's definition and labels."), List.of());
+    }
+
+    /** False while the domain is only listed, before its labels were read. */
+    public boolean checked() {
+        return ownTrust.level() != Trust.Level.UNCHECKED;
+    }
+
+    /**
      * The trust marker's verdict: never isolated while another domain uses the same label, since
      * whenever both run each can reach the other's files.
      */
     public Trust trust() {
-        if (sharedWith.isEmpty() || ownTrust.level() == Trust.Level.UNCONFINED) {
+        if (sharedWith.isEmpty() || ownTrust.level() == Trust.Level.UNCONFINED || !checked()) {
             return ownTrust;
         }
         String others = String.join("', '", sharedWith);

@@ -14,7 +14,9 @@ public record Trust(Level level, String reason) {
         /** Confined, but shared or static label, or a host that only logs. */
         WEAK("weak"),
         /** Unconfined, model none, or no driver. */
-        UNCONFINED("unconfined");
+        UNCONFINED("unconfined"),
+        /** Listed, not yet read and inspected: never taken for safe. */
+        UNCHECKED("unchecked");
 
         private final String label;
 

@@ -1,6 +1,8 @@
 package org.bulkhead.model.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,11 +16,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.DomainEvent;
+import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainNotFoundException;
 import org.bulkhead.model.hypervisor.DomainStats;
@@ -52,6 +56,12 @@ public final class ConnectionSession implements AutoCloseable {
      * often; a remote host gets the backoff (an attempt may start ssh or a TLS handshake there).
      */
     private static final Duration LOCAL_RETRY = Duration.ofMillis(500);
+    /**
+     * Lists up to this long are inspected before they are shown (a few tens of milliseconds);
+     * longer ones are shown from the list call first and inspected in chunks of this size.
+     */
+    static final int SHOW_BEFORE_INSPECTING = 256;
+    static final int INSPECTION_CHUNK = 256;
 
     private final Hypervisor hypervisor;
     private final String uri;
@@ -63,6 +73,12 @@ public final class ConnectionSession implements AutoCloseable {
     /** Which domains share labels; touched only on the worker thread. */
     private Compartments compartments = new Compartments();
     private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
+    /** Domains a long list showed before inspecting them, in list order; touched only on the worker. */
+    private final Set<String> pending = new LinkedHashSet<>();
+    /** Which full sync the queued inspection chunks belong to; a newer sync supersedes them. */
+    private long syncGeneration;
+    /** The domains the user can see; null until a window says, and then statistics cover every domain. */
+    private volatile Supplier<Set<String>> onScreen;
     private final List<Consumer<List<DomainStats>>> statsListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
 
@@ -154,6 +170,16 @@ public final class ConnectionSession implements AutoCloseable {
     }
 
     /**
+     * Tells the session which of its domains (by UUID) the user can see now. From then on
+     * statistics are sampled for those only, and not at all while the set is empty (a hidden or
+     * minimised window); domains of a long list still waiting for inspection are inspected in this
+     * order first. Called on the session's threads: the supplier must be thread-safe and cheap.
+     */
+    public void onScreen(Supplier<Set<String>> uuids) {
+        onScreen = Objects.requireNonNull(uuids, "uuids");
+    }
+
+    /**
      * Samples statistics of all running domains in one call per interval while at least one
      * listener is registered. Listeners run on the session's statistics thread, not on the worker
      * that refreshes domains; sampling stops when the session closes.
@@ -242,13 +268,67 @@ public final class ConnectionSession implements AutoCloseable {
         worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Reads every domain. A short list is inspected before it is shown; a long one is shown from
+     * the list call at once (name and state, labels "not checked yet") and inspected a chunk at a
+     * time on the worker, rows on screen first, so events are served between chunks.
+     */
     private void fullSync() {
         HostContext context = host;
-        List<DomainRecord> records = connection.listDomains();
-        List<DomainSnapshot> fresh = records.stream().map(record -> snapshots.snapshot(context, record)).toList();
+        HypervisorConnection current = connection;
+        long sync = ++syncGeneration;
+        pending.clear();
+        List<DomainListing> listed = current.listNames();
+        if (listed.size() <= SHOW_BEFORE_INSPECTING) {
+            List<DomainRecord> records = current.listDomains();
+            List<DomainSnapshot> fresh = records.stream().map(record -> snapshots.snapshot(context, record)).toList();
+            compartments = new Compartments();
+            fresh.forEach(compartments::update);
+            store.replaceAll(uri, fresh.stream().map(compartments::marked).toList());
+            return;
+        }
         compartments = new Compartments();
-        fresh.forEach(compartments::update);
-        store.replaceAll(uri, fresh.stream().map(compartments::marked).toList());
+        List<DomainSnapshot> shown = new ArrayList<>(listed.size());
+        for (DomainListing listing : listed) {
+            // A resync keeps what was inspected before until its domain's turn comes, so F5 blanks no label.
+            Optional<DomainSnapshot> known = store.get(new DomainKey(uri, listing.uuid()))
+                    .filter(DomainSnapshot::inspected);
+            shown.add(known.orElseGet(() -> DomainSnapshot.listed(uri, listing, context.enforcement())));
+            pending.add(listing.uuid());
+        }
+        store.replaceAll(uri, shown);
+        worker.execute(() -> inspectPending(sync, current));
+    }
+
+    /** One chunk of the domains a long list showed uninspected; queues the next behind any events. */
+    private void inspectPending(long sync, HypervisorConnection current) {
+        if (closed || sync != syncGeneration || connection != current) {
+            return;
+        }
+        List<String> chunk = new ArrayList<>(INSPECTION_CHUNK);
+        Supplier<Set<String>> visible = onScreen;
+        if (visible != null) {
+            for (String uuid : visible.get()) {
+                if (chunk.size() < INSPECTION_CHUNK && pending.contains(uuid)) {
+                    chunk.add(uuid);
+                }
+            }
+        }
+        for (java.util.Iterator<String> it = pending.iterator(); it.hasNext() && chunk.size() < INSPECTION_CHUNK;) {
+            String uuid = it.next();
+            if (!chunk.contains(uuid)) {
+                chunk.add(uuid);
+            }
+        }
+        for (String uuid : chunk) {
+            if (connection != current) {
+                return; // lost meanwhile: the reconnect resyncs everything
+            }
+            refreshDomain(uuid);
+        }
+        if (!pending.isEmpty()) {
+            worker.execute(() -> inspectPending(sync, current));
+        }
     }
 
     private void onEvent(DomainEvent event) {
@@ -268,6 +348,7 @@ public final class ConnectionSession implements AutoCloseable {
         if (current == null) {
             return;
         }
+        pending.remove(uuid);
         try {
             Optional<DomainRecord> record = current.domain(uuid);
             if (record.isPresent()) {
@@ -309,9 +390,14 @@ public final class ConnectionSession implements AutoCloseable {
         if (closed || current == null || current.state() != ConnectionState.OPEN) {
             return;
         }
+        Supplier<Set<String>> visible = onScreen;
+        Set<String> wanted = visible == null ? null : visible.get();
+        if (wanted != null && wanted.isEmpty()) {
+            return; // nothing on screen: no call at all
+        }
         List<DomainStats> stats;
         try {
-            stats = current.sampleStats();
+            stats = wanted == null ? current.sampleStats() : current.sampleStats(wanted);
         } catch (RuntimeException e) {
             // Not worth a dialog on its own. The worker may have closed or replaced the connection
             // meanwhile; if it is still this session's connection and no longer open, the worker

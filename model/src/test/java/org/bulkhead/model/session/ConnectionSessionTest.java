@@ -1,14 +1,17 @@
 package org.bulkhead.model.session;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.bulkhead.model.hypervisor.DomainEvent;
+import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.security.Trust;
@@ -214,6 +218,62 @@ class ConnectionSessionTest {
             assertTrue(attempts >= 1, "it does keep trying");
         } finally {
             remoteSession.close();
+        }
+    }
+
+    @Test
+    void aLongListShowsEveryRowFromTheListCallThenFillsInTheLabels() throws Exception {
+        for (int i = 0; i < ConnectionSession.SHOW_BEFORE_INSPECTING + 44; i++) {
+            String uuid = String.format("00000000-0000-0000-0000-%012d", i);
+            hypervisor.domains.put(uuid, new DomainRecord(uuid, "vm" + i, DomainState.SHUT_OFF, "<domain type='qemu'>"
+                    + "<name>vm" + i + "</name><uuid>" + uuid + "</uuid><seclabel type='static' model='dac'"
+                    + " relabel='yes'><label>+" + (300_000 + i) + ":+64055</label></seclabel></domain>"));
+        }
+        int total = hypervisor.domains.size();
+        DomainStore big = new DomainStore(Runnable::run);
+        CountDownLatch inspecting = new CountDownLatch(1);
+        List<String> inspectedOrder = new CopyOnWriteArrayList<>();
+        DomainInspector inspector = new DomainInspector(Optional.empty());
+        String onScreen = String.format("00000000-0000-0000-0000-%012d", total - 2);
+        try (ConnectionSession slow = new ConnectionSession(hypervisor, FakeHypervisor.URI, big, inspector::probeHost,
+                (host, record) -> {
+                    try {
+                        inspecting.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    inspectedOrder.add(record.uuid());
+                    return inspector.snapshot(host, record);
+                })) {
+            slow.onScreen(() -> Set.of(onScreen));
+            slow.open();
+            await(() -> big.domains(FakeHypervisor.URI).size() == total, "every domain is listed");
+            var listed = big.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow();
+            assertEquals("alpha", listed.name());
+            assertFalse(listed.inspected(), "the row is there before its labels were read");
+            assertEquals(Trust.Level.UNCHECKED, listed.security().trust().level(), "and says it was not checked");
+            await(() -> big.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the connection is usable meanwhile");
+            assertFalse(big.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow().inspected(), "still not read");
+
+            inspecting.countDown();
+            await(() -> big.domains(FakeHypervisor.URI).stream().allMatch(s -> s.inspected()), "every label is read");
+            assertEquals(Optional.of("+200001:+64055"), big.get(new DomainKey(FakeHypervisor.URI, A)).orElseThrow()
+                    .security().label());
+            assertEquals(onScreen, inspectedOrder.get(0), "the row on screen is inspected first");
+        }
+    }
+
+    @Test
+    void statisticsCoverOnlyTheDomainsOnScreenAndNoneWhileNothingIsShown() throws Exception {
+        AtomicReference<Set<String>> onScreen = new AtomicReference<>(Set.of());
+        session.onScreen(onScreen::get);
+        try (AutoCloseable subscription = session.onStats(Duration.ofMillis(20), stats -> { })) {
+            Thread.sleep(200); // several intervals with the window hidden
+            assertEquals(0, hypervisor.statsCalls.get(), "nothing on screen: no statistics call at all");
+
+            onScreen.set(Set.of(A));
+            await(() -> !hypervisor.sampledSets.isEmpty(), "a sample is taken once a row is shown");
+            assertEquals(Set.of(A), hypervisor.sampledSets.get(0), "only the row on screen is asked for");
         }
     }
 

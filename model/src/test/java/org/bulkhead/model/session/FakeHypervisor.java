@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +41,8 @@ public final class FakeHypervisor implements Hypervisor {
     final AtomicInteger listCalls = new AtomicInteger();
     final AtomicInteger domainCalls = new AtomicInteger();
     final AtomicInteger statsCalls = new AtomicInteger();
+    /** The domains each sample of chosen domains asked for, in order. */
+    final List<Set<String>> sampledSets = new CopyOnWriteArrayList<>();
     /** While set and closed, a statistics sample blocks in {@code sampleStats} until it opens (a slow sample). */
     volatile CountDownLatch statsGate;
     /** Whether the fake host is this machine, as libvirt's host information says. */
@@ -206,6 +209,12 @@ public final class FakeHypervisor implements Hypervisor {
                 }
             }
             return List.of();
+        }
+
+        @Override
+        public List<DomainStats> sampleStats(Set<String> uuids) {
+            sampledSets.add(Set.copyOf(uuids));
+            return sampleStats();
         }
 
         @Override

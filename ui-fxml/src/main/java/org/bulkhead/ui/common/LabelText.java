@@ -18,6 +18,8 @@ import org.bulkhead.model.label.SecurityContext;
 public record LabelText(String context, String range, CategorySet categories) {
 
     public static final LabelText NONE = new LabelText("", "", CategorySet.empty());
+    /** Shown in place of a label that is still being read. */
+    public static final LabelText CHECKING = new LabelText("checking\u2026", "", CategorySet.empty());
 
     public LabelText {
         Objects.requireNonNull(context, "context");

@@ -10,7 +10,9 @@ import org.bulkhead.model.security.Trust;
 public enum TrustMarker {
     ISOLATED("\u2714", "trust-isolated"),
     WEAK("\u25B2", "trust-weak"),
-    UNCONFINED("\u2716", "trust-unconfined");
+    UNCONFINED("\u2716", "trust-unconfined"),
+    /** Listed but not read yet: a dotted circle, never one of the verdicts. */
+    UNCHECKED("\u25CC", "trust-unchecked");
 
     private final String glyph;
     private final String styleClass;
@@ -25,6 +27,7 @@ public enum TrustMarker {
             case ISOLATED -> ISOLATED;
             case WEAK -> WEAK;
             case UNCONFINED -> UNCONFINED;
+            case UNCHECKED -> UNCHECKED;
         };
     }
 

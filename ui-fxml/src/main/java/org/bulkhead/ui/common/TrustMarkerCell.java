@@ -25,7 +25,7 @@ public final class TrustMarkerCell<S> extends TableCell<S, Trust> {
     protected void updateItem(Trust trust, boolean empty) {
         super.updateItem(trust, empty);
         getStyleClass().removeAll(TrustMarker.ISOLATED.styleClass(), TrustMarker.WEAK.styleClass(),
-                TrustMarker.UNCONFINED.styleClass());
+                TrustMarker.UNCONFINED.styleClass(), TrustMarker.UNCHECKED.styleClass());
         if (empty || trust == null) {
             setText(null);
             setGraphic(null);

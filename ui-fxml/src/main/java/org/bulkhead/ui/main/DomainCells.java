@@ -128,7 +128,7 @@ final class DomainCells {
         protected void updateItem(HostEnforcement value, boolean empty) {
             super.updateItem(value, empty);
             getStyleClass().removeAll(TrustMarker.ISOLATED.styleClass(), TrustMarker.WEAK.styleClass(),
-                    TrustMarker.UNCONFINED.styleClass());
+                    TrustMarker.UNCONFINED.styleClass(), TrustMarker.UNCHECKED.styleClass());
             if (empty || value == null) {
                 setText(null);
                 setGraphic(null);

@@ -46,9 +46,15 @@ public final class DomainRow {
         }
         name.set(next.name());
         state.set(next.state());
-        // A domain with no confining label still says so in the Model column.
-        model.set(next.security().primaryModel().isEmpty() ? "none" : next.security().primaryModel());
-        label.set(LabelText.of(next.security().label().orElse("")));
+        if (!next.inspected()) {
+            // Listed, not read yet: say so rather than "none", which would read as unconfined.
+            model.set("");
+            label.set(LabelText.CHECKING);
+        } else {
+            // A domain with no confining label still says so in the Model column.
+            model.set(next.security().primaryModel().isEmpty() ? "none" : next.security().primaryModel());
+            label.set(LabelText.of(next.security().label().orElse("")));
+        }
         enforcement.set(next.security().enforcement());
         trust.set(next.security().trust());
         // Last: the table's list watches this property, and its listeners read the fields above.
@@ -64,9 +70,14 @@ public final class DomainRow {
         removed.set(true);
     }
 
+    /** Only a series that differs is set: an unchanged sparkline asks for no layout and no redraw. */
     void setUsage(UsageSeries cpuSeries, UsageSeries memorySeries) {
-        cpu.set(cpuSeries);
-        memory.set(memorySeries);
+        if (!cpuSeries.equals(cpu.get())) {
+            cpu.set(cpuSeries);
+        }
+        if (!memorySeries.equals(memory.get())) {
+            memory.set(memorySeries);
+        }
     }
 
     public DomainKey key() {

@@ -144,6 +144,11 @@ public final class MainView {
         });
         stage.setTitle("Bulkhead");
         stage.setScene(scene);
+        OnScreenRows.watch(scene, domainTable, viewModel::showRows);
+        // Hidden or minimised, the window samples nothing.
+        javafx.beans.InvalidationListener showing = obs -> viewModel.setWindowShowing(stage.isShowing() && !stage.isIconified());
+        stage.showingProperty().addListener(showing);
+        stage.iconifiedProperty().addListener(showing);
         stage.show();
         domainTable.requestFocus();
         return scene;

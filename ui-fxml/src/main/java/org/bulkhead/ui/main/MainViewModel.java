@@ -2,11 +2,14 @@ package org.bulkhead.ui.main;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
@@ -64,6 +67,10 @@ public final class MainViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final AutoCloseable storeSubscription;
+    /** UUIDs of the rows on screen, by connection; replaced whole on the UI thread, read by sessions. */
+    private volatile Map<String, Set<String>> onScreen = Map.of();
+    private List<DomainRow> onScreenRows = List.of();
+    private boolean windowShowing = true;
 
     /** A connection the window shows, with what must be closed when it goes. */
     private record Connection(ConnectionSession session, ConnectionViewModel header, List<AutoCloseable> handles) {
@@ -100,6 +107,8 @@ public final class MainViewModel implements AutoCloseable {
         ConnectionViewModel header = new ConnectionViewModel(uri);
         List<AutoCloseable> handles = new ArrayList<>();
         handles.add(session.onError(message -> ui.execute(() -> reportError(uri, message))));
+        // Statistics only for the rows the user can see, none while the window is hidden.
+        session.onScreen(() -> onScreen.getOrDefault(uri, Set.of()));
         handles.add(session.onStats(statsInterval, batch -> ui.execute(() -> acceptStats(uri, batch))));
         connections.put(uri, new Connection(session, header, handles));
         headers.add(header);
@@ -164,6 +173,35 @@ public final class MainViewModel implements AutoCloseable {
             updateBanner();
         }
         updateSummary();
+    }
+
+    /**
+     * The rows the table shows now, from the view after each layout that changed them. Only these
+     * are sampled for statistics, and rows still being inspected are inspected in this order first.
+     */
+    public void showRows(List<DomainRow> rows) {
+        onScreenRows = List.copyOf(rows);
+        publishOnScreen();
+    }
+
+    /** False while the window is hidden or minimised: then nothing is sampled at all. */
+    public void setWindowShowing(boolean showing) {
+        windowShowing = showing;
+        publishOnScreen();
+    }
+
+    /** The rows last reported on screen (empty while the window is hidden). */
+    public List<DomainRow> rowsOnScreen() {
+        return windowShowing ? onScreenRows : List.of();
+    }
+
+    private void publishOnScreen() {
+        Map<String, Set<String>> byConnection = new HashMap<>();
+        for (DomainRow row : rowsOnScreen()) {
+            byConnection.computeIfAbsent(row.connectionUri(), uri -> new HashSet<>()).add(row.key().uuid());
+        }
+        byConnection.replaceAll((uri, uuids) -> Set.copyOf(uuids));
+        onScreen = Map.copyOf(byConnection);
     }
 
     void acceptStats(String uri, List<DomainStats> batch) {
