@@ -6,8 +6,8 @@ import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The few libvirt C calls that libvirt-java 0.5.4 does not wrap: the batched statistics call
- * (one round trip for every domain instead of one per domain) and the UUID of a domain handle
- * that the batch returns. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
+ * (one round trip for every domain instead of one per domain), the UUID of a domain handle
+ * that the batch returns, and the graphics descriptor a console reads. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
  * connection pointers of both are interchangeable.
  */
 interface NativeLibvirt extends com.sun.jna.Library {
@@ -45,4 +45,17 @@ interface NativeLibvirt extends com.sun.jna.Library {
     void virDomainStatsRecordListFree(Pointer records);
 
     int virDomainGetUUIDString(Pointer domain, byte[] uuid);
+
+    /** virDomainOpenGraphicsFlags: let the client in without the display's own password. */
+    int OPEN_GRAPHICS_SKIPAUTH = 1;
+
+    Pointer virDomainLookupByUUIDString(Pointer connection, String uuid);
+
+    int virDomainFree(Pointer domain);
+
+    /**
+     * Asks QEMU for a new client connection to the {@code idx}-th graphics device and returns a
+     * descriptor for it, passed over the daemon's UNIX socket (so only local connections work).
+     */
+    int virDomainOpenGraphicsFD(Pointer domain, int idx, int flags);
 }
