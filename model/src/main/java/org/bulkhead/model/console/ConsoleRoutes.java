@@ -69,6 +69,21 @@ public final class ConsoleRoutes {
                 "Connect over qemu+ssh:// to that host once Bulkhead's SSH console exists, or use virt-viewer.", false);
     }
 
+    /**
+     * How the console of this domain is reached whenever it runs, for the details window. Without
+     * the connection's host facts, a URI naming no host is taken as this machine.
+     */
+    public static String describe(String name, String xml, String uri) {
+        boolean local;
+        try {
+            String host = URI.create(uri).getHost();
+            local = host == null || host.isEmpty();
+        } catch (IllegalArgumentException e) {
+            local = false;
+        }
+        return choose(name, DomainState.RUNNING, xml, local, uri).describe();
+    }
+
     private static Optional<ConsoleRoute.LoopbackTcp> loopbackTcp(int index, Graphics vnc) {
         if (vnc.listen() != Graphics.Listen.ADDRESS || vnc.port().isEmpty()) {
             return Optional.empty();
