@@ -1,8 +1,5 @@
 package org.bulkhead.ui.console;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.IntBuffer;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -10,7 +7,6 @@ import java.util.OptionalInt;
 import javafx.beans.binding.Bindings;
 import javafx.event.EventHandler;
 import javafx.fxml.FXML;
-import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -19,9 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelBuffer;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -39,8 +32,8 @@ import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.Views;
 
 /**
- * A domain's graphical console: the guest's screen in an image backed by a {@link PixelBuffer},
- * redrawn only where it changed; keyboard and pointer input while grabbed; a key-combination
+ * A domain's graphical console: the guest's screen in an image redrawn only where it changed
+ * ({@link ScreenImage}); keyboard and pointer input while grabbed; a key-combination
  * menu; and above it all the VM's trust marker and label, so the user always sees which
  * compartment they are typing into. Used as its own window and as the details window's tab.
  */
@@ -63,8 +56,6 @@ public final class ConsoleView {
     private final ConsoleViewModel viewModel;
     private final Map<KeyCode, Integer> pressed = new EnumMap<>(KeyCode.class);
     private final EventHandler<KeyEvent> keys = this::key;
-    private PixelBuffer<IntBuffer> pixels;
-    private IntBuffer buffer;
     /** A key press sent something: the KEY_TYPED that follows it is the same key, not a second one. */
     private boolean pressSent;
 
@@ -155,7 +146,7 @@ public final class ConsoleView {
                 now.addEventFilter(KeyEvent.ANY, keys);
             }
         });
-        viewModel.screen().setOnDamage(this::draw);
+        new ScreenImage(screen, viewModel.screen(), this::layoutScreen);
     }
 
     private void buildKeyMenu() {
@@ -187,26 +178,6 @@ public final class ConsoleView {
         trust.getStyleClass().add(marker.styleClass());
         trust.setText(marker.glyph() + " " + TrustMarker.text(value));
         trust.setAccessibleText(TrustMarker.explanation(value));
-    }
-
-    /** On the FX thread: copies what changed into the image's buffer and redraws only that. */
-    private void draw() {
-        ScreenDamage.Region region = viewModel.screen().drain(changed -> {
-            if (changed.resized() || buffer == null) {
-                // The guest changed its resolution: a new image of the new size.
-                buffer = ByteBuffer.allocateDirect(changed.width() * changed.height() * 4)
-                        .order(ByteOrder.nativeOrder()).asIntBuffer();
-                pixels = new PixelBuffer<>(changed.width(), changed.height(), buffer,
-                        PixelFormat.getIntArgbPreInstance());
-                screen.setImage(new WritableImage(pixels));
-                layoutScreen();
-            }
-            return buffer;
-        });
-        if (!region.isEmpty() && pixels != null) {
-            pixels.updateBuffer(unused -> new Rectangle2D(region.x(), region.y(), region.x2() - region.x(),
-                    region.y2() - region.y()));
-        }
     }
 
     private void layoutScreen() {

@@ -102,7 +102,11 @@ public final class ScreenDamage {
         synchronized (lock) {
             Region region = new Region(width, height, resized, Math.min(minX, width), Math.min(minY, height),
                     Math.min(maxX, width), Math.min(maxY, height));
-            if (!region.isEmpty()) {
+            if (region.isEmpty()) {
+                // Nothing to draw (a 0x0 screen between modes): a pending resize waits for pixels.
+                return region;
+            }
+            {
                 IntBuffer buffer = target.buffer(region);
                 int span = region.x2() - region.x();
                 for (int y = region.y(); y < region.y2(); y++) {

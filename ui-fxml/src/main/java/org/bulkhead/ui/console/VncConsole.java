@@ -22,7 +22,7 @@ import org.bulkhead.model.hypervisor.ConsoleStream;
  * it decodes the updates on its own threads. Frames go to a {@link ScreenDamage}; the end of
  * the session (the VM stopped, the stream broke, the server refused) is reported once.
  */
-final class VncConsole {
+public final class VncConsole {
 
     private final ConsoleStream stream;
     private final VernacularClient client;
@@ -33,7 +33,7 @@ final class VncConsole {
      * @param onEnd called once, on a VNC thread, with why the session ended (empty: the server
      *              closed it, as QEMU does when the VM stops)
      */
-    VncConsole(ConsoleStream stream, ScreenDamage screen, Consumer<String> onEnd) {
+    public VncConsole(ConsoleStream stream, ScreenDamage screen, Consumer<String> onEnd) {
         this.stream = Objects.requireNonNull(stream, "stream");
         this.onEnd = onEnd;
         VernacularConfig config = new VernacularConfig();
@@ -47,34 +47,34 @@ final class VncConsole {
     }
 
     /** Handshakes and starts the session; blocks on the server, so never on the FX thread. */
-    void start() {
+    public void start() {
         client.start(new StreamSocket(stream, () -> end("")));
     }
 
-    void key(int keysym, boolean down) {
+    public void key(int keysym, boolean down) {
         if (!ended.get()) {
             client.updateKey(keysym, down);
         }
     }
 
-    void pointer(int x, int y) {
+    public void pointer(int x, int y) {
         if (!ended.get()) {
             client.moveMouse(x, y);
         }
     }
 
-    void button(int button, boolean down) {
+    public void button(int button, boolean down) {
         if (!ended.get()) {
             client.updateMouseButton(button, down);
         }
     }
 
-    boolean isRunning() {
+    public boolean isRunning() {
         return !ended.get() && client.isRunning();
     }
 
     /** Ends the session; the stream closes first so no thread stays blocked on a read. */
-    void stop() {
+    public void stop() {
         ended.set(true);
         stream.close();
         client.stop();
