@@ -114,7 +114,7 @@ public final class ConsoleView {
         overlay.visibleProperty().bind(viewModel.phaseProperty().isNotEqualTo(ConsoleViewModel.Phase.CONNECTED));
         screen.visibleProperty().bind(viewModel.phaseProperty().isEqualTo(ConsoleViewModel.Phase.CONNECTED));
         status.textProperty().bind(Bindings.createStringBinding(() -> viewModel.routeProperty().get().isEmpty()
-                ? "Not connected." : "Reached through " + viewModel.routeProperty().get(), viewModel.routeProperty()));
+                ? "Not connected." : "Connected: " + viewModel.routeProperty().get(), viewModel.routeProperty()));
 
         fit.selectedProperty().bindBidirectional(viewModel.scaleToFitProperty());
         fit.textProperty().bind(Bindings.when(fit.selectedProperty()).then("Scale to fit").otherwise("1:1"));
