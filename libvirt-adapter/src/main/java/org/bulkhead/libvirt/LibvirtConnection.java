@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.ConnectionUri;
+import org.bulkhead.model.hypervisor.ConsoleStream;
 import org.bulkhead.model.hypervisor.DomainEventListener;
 import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
@@ -286,6 +287,21 @@ public final class LibvirtConnection implements HypervisorConnection {
             PoolStorage.delete(c, path);
             return null;
         });
+    }
+
+    @Override
+    public ConsoleStream openGraphics(String uuid, int index) {
+        if (!local) {
+            return HypervisorConnection.super.openGraphics(uuid, index);
+        }
+        return call("open the graphical console of domain " + uuid,
+                c -> GraphicsChannel.open(c.nativePointer(), uuid, index));
+    }
+
+    @Override
+    public Optional<String> graphicsPassword(String uuid, int index) {
+        return onDomain(uuid, "read the console password of", (c, domain, name) ->
+                GraphicsChannel.password(domain.getXMLDesc(Domain.XMLFlags.SECURE), index));
     }
 
     @Override

@@ -6,8 +6,8 @@ import com.sun.jna.ptr.PointerByReference;
 
 /**
  * The few libvirt C calls that libvirt-java 0.5.4 does not wrap: the batched statistics calls
- * (one round trip for every domain, or for a chosen few, instead of one per domain) and the
- * domain handles they take and return. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
+ * (one round trip for every domain, or for a chosen few, instead of one per domain), the domain
+ * handles they take and return, and the graphics descriptor a console reads. Loaded from the same {@code libvirt.so.0} as libvirt-java, so the
  * connection pointers of both are interchangeable.
  */
 interface NativeLibvirt extends com.sun.jna.Library {
@@ -46,6 +46,9 @@ interface NativeLibvirt extends com.sun.jna.Library {
 
     int virDomainGetUUIDString(Pointer domain, byte[] uuid);
 
+    /** virDomainOpenGraphicsFlags: let the client in without the display's own password. */
+    int OPEN_GRAPHICS_SKIPAUTH = 1;
+
     /** A new domain handle, or null (the domain is gone) with libvirt's last error set. */
     Pointer virDomainLookupByUUIDString(Pointer connection, String uuid);
 
@@ -56,4 +59,10 @@ interface NativeLibvirt extends com.sun.jna.Library {
      * NULL-terminated and list-filtering flags are refused.
      */
     int virDomainListGetStats(Pointer[] domains, int stats, PointerByReference records, int flags);
+
+    /**
+     * Asks QEMU for a new client connection to the {@code idx}-th graphics device and returns a
+     * descriptor for it, passed over the daemon's UNIX socket (so only local connections work).
+     */
+    int virDomainOpenGraphicsFD(Pointer domain, int idx, int flags);
 }

@@ -15,6 +15,8 @@ import org.bulkhead.ui.common.FxDialogService;
 import org.bulkhead.ui.connection.AddConnectionView;
 import org.bulkhead.ui.connection.AddConnectionViewModel;
 import org.bulkhead.ui.connection.KnownConnections;
+import org.bulkhead.ui.console.ConsoleViewModel;
+import org.bulkhead.ui.console.ConsoleWindows;
 import org.bulkhead.ui.details.DetailsWindows;
 import org.bulkhead.ui.main.MainView;
 import org.bulkhead.ui.main.MainViewModel;
@@ -31,6 +33,7 @@ public final class MainWindow implements AutoCloseable {
     private final MainViewModel viewModel;
     private final BackgroundTaskExecutor tasks;
     private final DetailsWindows details;
+    private final ConsoleWindows consoles;
     private final Stage stage;
 
     private MainWindow(Stage stage, Wiring wiring, KnownConnections known, List<String> connections,
@@ -43,8 +46,11 @@ public final class MainWindow implements AutoCloseable {
                 Platform::runLater, statsInterval);
         // Before the view loads: each session connects and lists on its own thread meanwhile.
         connections.forEach(viewModel::open);
-        details = new DetailsWindows(() -> stage);
+        details = new DetailsWindows(() -> stage,
+                row -> new ConsoleViewModel(row, viewModel.consoleTransport(), Platform::runLater));
+        consoles = new ConsoleWindows(() -> stage, viewModel.consoleTransport(), Platform::runLater);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
+        view.setOnOpenConsole(consoles::open);
         view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.creationPorts(), tasks,
                 Platform::runLater, viewModel.connectionUris())).show(stage));
         StartupLog.watch(view.show(stage), viewModel);
@@ -74,10 +80,11 @@ public final class MainWindow implements AutoCloseable {
         return stage;
     }
 
-    /** Closes the details windows and every connection; call on the FX thread. */
+    /** Closes the details and console windows and every connection; call on the FX thread. */
     @Override
     public void close() {
         details.closeAll();
+        consoles.closeAll();
         viewModel.close();
         tasks.shutdown();
     }

@@ -60,8 +60,8 @@ class MainWindowKeysTest {
         ui.await("Ctrl+P pauses", () -> ui.cell("test", "State").equals("paused"));
         ui.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         ui.await("Ctrl+R resumes", () -> ui.cell("test", "State").equals("running"));
-        ui.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        ui.await("Ctrl+O asks before forcing off", ui::dialogOpen);
+        ui.press(KeyCode.CONTROL, KeyCode.T).release(KeyCode.T, KeyCode.CONTROL);
+        ui.await("Ctrl+T asks before forcing off", ui::dialogOpen);
         ui.type(KeyCode.ENTER);
         ui.await("Enter took the safe answer", () -> !ui.dialogOpen());
         ui.sleep(300);
@@ -75,9 +75,9 @@ class MainWindowKeysTest {
         assertEquals("Ctrl+D", ui.onFx(() -> menuItem("shutDownItem").getAccelerator().getDisplayText()));
         assertEquals("Ctrl+P", ui.onFx(() -> menuItem("pauseItem").getAccelerator().getDisplayText()));
         assertEquals("Ctrl+R", ui.onFx(() -> menuItem("resumeItem").getAccelerator().getDisplayText()));
-        assertEquals("Ctrl+O", ui.onFx(() -> menuItem("forceOffItem").getAccelerator().getDisplayText()));
+        assertEquals("Ctrl+T", ui.onFx(() -> menuItem("forceOffItem").getAccelerator().getDisplayText()));
         assertTrue(ui.onFx(() -> ui.toolbarButton("shutDownButton").getTooltip().getText()).contains("Ctrl+D"));
-        assertTrue(ui.onFx(() -> ui.toolbarButton("forceOffButton").getTooltip().getText()).contains("Ctrl+O"));
+        assertTrue(ui.onFx(() -> ui.toolbarButton("forceOffButton").getTooltip().getText()).contains("Ctrl+T"));
     }
 
     @Test

@@ -94,14 +94,17 @@ final class DomainXmlWriter {
         Element consoleTarget = child(console, "target");
         attribute(consoleTarget, "type", "serial");
         attribute(consoleTarget, "port", "0");
-        // VNC has no authentication of its own here, so it must not be reachable from other hosts
+        // VNC on a UNIX socket in the VM's private directory, not a TCP port: nothing on the network
+        // (or another local user) can reach the screen; Bulkhead's console gets a descriptor from
+        // libvirt instead (virDomainOpenGraphicsFD), as virt-manager does.
         Element graphics = child(devices, "graphics");
         attribute(graphics, "type", "vnc");
-        attribute(graphics, "port", "-1");
-        attribute(graphics, "autoport", "yes");
-        attribute(graphics, "listen", "127.0.0.1");
-        Element listen = child(graphics, "listen");
-        attribute(listen, "type", "address");
-        attribute(listen, "address", "127.0.0.1");
+        attribute(child(graphics, "listen"), "type", "socket");
+        // Standard VGA: every installer and boot loader draws on it, and it follows guest resizes.
+        attribute(child(child(devices, "video"), "model"), "type", "vga");
+        // An absolute pointer, so the guest's cursor is where the console's pointer is.
+        Element tablet = child(devices, "input");
+        attribute(tablet, "type", "tablet");
+        attribute(tablet, "bus", "usb");
     }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A domain Bulkhead is about to define. {@link DomainXml#write} adds a serial pty console and
- * VNC graphics listening on 127.0.0.1 only.
+ * A domain Bulkhead is about to define. {@link DomainXml#write} adds a serial pty console, VNC
+ * graphics listening on a UNIX socket only (no TCP port), a VGA video device and a USB tablet.
  *
  * @param uuid      generated when null
  * @param virtType  kvm, qemu or test

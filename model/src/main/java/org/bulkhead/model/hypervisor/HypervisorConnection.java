@@ -102,6 +102,25 @@ public interface HypervisorConnection extends AutoCloseable {
                 "Stop it with virsh net-destroy " + name);
     }
 
+    /**
+     * Opens the {@code index}-th graphics device of a running domain through the daemon
+     * ({@code virDomainOpenGraphicsFD}): no port, no password. Only a daemon on this machine,
+     * reached over its UNIX socket, can pass the descriptor. The default refuses.
+     */
+    default ConsoleStream openGraphics(String uuid, int index) {
+        throw new HypervisorException("Could not open the console of domain " + uuid + " through " + uri(),
+                "This connection cannot hand over a graphics channel");
+    }
+
+    /**
+     * The password of the {@code index}-th graphics device, from the domain's secure XML (which
+     * needs a read-write connection). The default refuses.
+     */
+    default Optional<String> graphicsPassword(String uuid, int index) {
+        throw new HypervisorException("Could not read the console password of domain " + uuid + " on " + uri(),
+                "This connection does not show secure XML");
+    }
+
     /** Statistics for every running domain in one call. */
     List<DomainStats> sampleStats();
 

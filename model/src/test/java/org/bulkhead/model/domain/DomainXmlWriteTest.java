@@ -71,13 +71,26 @@ class DomainXmlWriteTest {
     }
 
     @Test
-    void theConsoleIsASerialPtyAndVncListensOnLoopbackOnly() {
+    void theConsoleIsASerialPtyAndVncListensOnAUnixSocketOnly() {
         String xml = DomainXml.write(basic("vm").build());
         DomainSpec spec = DomainXml.parse(xml);
         assertEquals(List.of("serial", "console"), spec.chardevs().stream().map(Chardev::element).toList());
         assertTrue(spec.chardevs().stream().allMatch(c -> c.type().equals("pty")));
-        assertTrue(xml.contains("<graphics autoport=\"yes\" listen=\"127.0.0.1\" port=\"-1\" type=\"vnc\">"), xml);
-        assertFalse(xml.contains("0.0.0.0"), xml);
+        List<Graphics> graphics = Graphics.of(xml);
+        assertEquals(1, graphics.size(), xml);
+        assertTrue(graphics.get(0).isVnc(), xml);
+        assertEquals(Graphics.Listen.SOCKET, graphics.get(0).listen(), xml);
+        assertTrue(graphics.get(0).port().isEmpty(), xml);
+        assertFalse(xml.contains("autoport"), "no TCP port at all: " + xml);
+        assertFalse(xml.contains("address="), xml);
+    }
+
+    @Test
+    void aNewVmHasAVideoDeviceAndAnAbsolutePointer() {
+        String xml = DomainXml.write(basic("vm").build());
+        assertTrue(xml.contains("<video>"), xml);
+        assertTrue(xml.contains("<model type=\"vga\"/>"), xml);
+        assertTrue(xml.contains("<input bus=\"usb\" type=\"tablet\"/>"), xml);
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.bulkhead.ui.details;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -10,6 +11,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -26,11 +28,13 @@ import org.bulkhead.model.security.ResourceCheck;
 import org.bulkhead.model.security.SeclabelView;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.ui.common.SecurityLabelCell;
+import org.bulkhead.ui.console.ConsoleView;
+import org.bulkhead.ui.console.ConsoleViewModel;
 import org.bulkhead.ui.common.Theme;
 import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.Views;
 
-/** A domain's details window: Overview, Security and Disks tabs, live while it is open. */
+/** A domain's details window: Overview, Security, Disks and (when wired) Console tabs, live while it is open. */
 public final class DetailsView {
 
     @FXML private BorderPane root;
@@ -65,6 +69,7 @@ public final class DetailsView {
 
     private final DetailsViewModel viewModel;
     private Stage stage;
+    private ConsoleView consoleView;
 
     public DetailsView(DetailsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -83,10 +88,32 @@ public final class DetailsView {
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty().map(text -> "Details: " + text));
-        stage.setOnHidden(event -> viewModel.dispose());
+        stage.setOnHidden(event -> {
+            viewModel.dispose();
+            if (consoleView != null) {
+                consoleView.viewModel().dispose();
+            }
+        });
         stage.show();
         tabs.requestFocus();
         return stage;
+    }
+
+    /**
+     * Adds a Console tab; its console connects when the tab is first shown and disconnects when
+     * the window closes. Keys go to the guest only after a click on its screen (the grab).
+     */
+    public void addConsoleTab(Supplier<ConsoleViewModel> console) {
+        Tab tab = new Tab("Console");
+        tab.setId("consoleTab");
+        tabs.getTabs().add(tab);
+        tab.selectedProperty().addListener((obs, old, selected) -> {
+            if (selected && consoleView == null) {
+                consoleView = new ConsoleView(console.get());
+                root.getStylesheets().add(ConsoleView.stylesheets()[1]);
+                tab.setContent(consoleView.root());
+            }
+        });
     }
 
     public Optional<Stage> stage() {

@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.bulkhead.model.console.ConsoleRoutes;
 import org.bulkhead.model.domain.Disk;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.plan.ResourceLabel;
@@ -108,6 +109,7 @@ public final class DetailsViewModel {
         list.add(new Fact("Image label", security.imageLabel().orElse("(none)")));
         list.add(new Fact("Host enforcement", security.enforcement().label()));
         list.add(new Fact("Disks", Integer.toString(snapshot.spec().disks().size())));
+        list.add(new Fact("Console", ConsoleRoutes.describe(snapshot.name(), snapshot.record().xml(), snapshot.connectionUri())));
         return list;
     }
 

@@ -2,22 +2,31 @@ package org.bulkhead.ui.details;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.ui.console.ConsoleViewModel;
 import org.bulkhead.ui.main.DomainRow;
 
 /** At most one details window per domain: opening it again brings the existing one forward. */
 public final class DetailsWindows {
 
     private final Supplier<Window> owner;
+    private final Function<DomainRow, ConsoleViewModel> consoles;
     private final Map<DomainKey, Stage> open = new HashMap<>();
 
     public DetailsWindows(Supplier<Window> owner) {
+        this(owner, null);
+    }
+
+    /** @param consoles makes the Console tab's view model; null: no Console tab */
+    public DetailsWindows(Supplier<Window> owner, Function<DomainRow, ConsoleViewModel> consoles) {
         this.owner = owner;
+        this.consoles = consoles;
     }
 
     public void open(DomainRow row) {
@@ -27,7 +36,11 @@ public final class DetailsWindows {
             existing.requestFocus();
             return;
         }
-        Stage stage = new DetailsView(new DetailsViewModel(row)).show(owner.get());
+        DetailsView view = new DetailsView(new DetailsViewModel(row));
+        if (consoles != null) {
+            view.addConsoleTab(() -> consoles.apply(row));
+        }
+        Stage stage = view.show(owner.get());
         open.put(row.key(), stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, event -> open.remove(row.key()));
     }

@@ -53,14 +53,16 @@ public final class MainView {
     /** Ctrl+N belongs to the New VM wizard; nothing else may take it. */
     public static final KeyCombination NEW_VM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
     /**
-     * The keys Hyper-V's VM window uses for the same actions (Start, shut Down, Pause, Resume, turn
-     * Off), so they are familiar; Force off still asks first. Reboot has none on purpose.
+     * Start, shut Down, Pause, Resume and Turn off (force off, which still asks first), each by a
+     * letter of its name; Ctrl+O stays for opening the console. Reboot has none on purpose.
      */
     static final Map<LifecycleAction, KeyCombination> SHORTCUTS = Map.of(
             LifecycleAction.START, shortcut(KeyCode.S), LifecycleAction.SHUT_DOWN, shortcut(KeyCode.D),
             LifecycleAction.PAUSE, shortcut(KeyCode.P), LifecycleAction.RESUME, shortcut(KeyCode.R),
-            LifecycleAction.FORCE_OFF, shortcut(KeyCode.O));
+            LifecycleAction.FORCE_OFF, shortcut(KeyCode.T));
     static final KeyCombination QUIT = shortcut(KeyCode.Q);
+    /** Opens the selected VM's console window. */
+    public static final KeyCombination OPEN_CONSOLE = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
 
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
@@ -107,6 +109,7 @@ public final class MainView {
     private final Consumer<DomainRow> openDetails;
     private final Runnable addConnection;
     private final Runnable quit;
+    private Consumer<DomainRow> openConsole;
 
     /**
      * @param openDetails   opens (or brings forward) the details window of a domain
@@ -132,6 +135,29 @@ public final class MainView {
         newVmItem.setDisable(false);
         newVmButton.setDisable(false);
         newVmButton.setTooltip(new Tooltip("Create a VM, isolated by default (Ctrl+N)"));
+    }
+
+    /**
+     * Enables "Open console" (menu items, Ctrl+O, and a double-click on a running row, which
+     * otherwise opens the details) and has it run {@code onOpenConsole} with the selected row.
+     */
+    public void setOnOpenConsole(Consumer<DomainRow> onOpenConsole) {
+        openConsole = onOpenConsole;
+        MenuItem item = new MenuItem("Open console");
+        item.setAccelerator(OPEN_CONSOLE);
+        item.disableProperty().bind(viewModel.actions().hasSelectionProperty().not());
+        item.setOnAction(event -> openConsole());
+        var menu = detailsItem.getParentMenu().getItems();
+        menu.add(menu.indexOf(detailsItem) + 1, item);
+        MenuItem context = new MenuItem("Open console");
+        context.setOnAction(event -> openConsole());
+        domainTable.getContextMenu().getItems().add(1, context);
+    }
+
+    private void openConsole() {
+        if (openConsole != null) {
+            Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem()).ifPresent(openConsole);
+        }
     }
 
     /** Puts the window on the stage, with the theme and the keyboard shortcuts. */
@@ -167,7 +193,11 @@ public final class MainView {
             DomainCells.Row row = new DomainCells.Row();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
-                    openDetails.accept(row.getItem());
+                    if (openConsole != null && row.getItem().state().isActive()) {
+                        openConsole.accept(row.getItem());
+                    } else {
+                        openDetails.accept(row.getItem());
+                    }
                 }
             });
             return row;

@@ -22,6 +22,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.bulkhead.model.console.ConsoleOpener;
+import org.bulkhead.model.console.ConsoleTransport;
+import org.bulkhead.model.hypervisor.ConsoleStream;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.Subscriptions;
@@ -242,6 +245,19 @@ public final class MainViewModel implements AutoCloseable {
 
     public DomainTable table() {
         return table;
+    }
+
+    /** Opens consoles on each domain's own connection (its worker thread), never a second connection. */
+    public ConsoleTransport consoleTransport() {
+        return (domain, opened, failed) -> {
+            boolean sent = perform(domain.connectionUri(), null, connection -> {
+                ConsoleStream stream = ConsoleOpener.open(connection, domain.uuid());
+                opened.accept(stream);
+            }, failed);
+            if (!sent) {
+                failed.accept("Not connected to " + domain.connectionUri() + ": add the connection again to see this VM.");
+            }
+        };
     }
 
     public DomainActions actions() {

@@ -1,0 +1,148 @@
+package org.bulkhead.ui.console;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import com.shinyhut.vernacular.client.VernacularClient;
+import com.shinyhut.vernacular.client.VernacularConfig;
+import com.shinyhut.vernacular.client.exceptions.AuthenticationFailedException;
+import com.shinyhut.vernacular.client.exceptions.VncException;
+
+import org.bulkhead.model.hypervisor.ConsoleStream;
+
+/**
+ * One VNC session on a {@link ConsoleStream}, through vernacular (xpipe's maintained fork): it
+ * can start on an already connected {@link Socket}, so the stream is handed to it as one, and
+ * it decodes the updates on its own threads. Frames go to a {@link ScreenDamage}; the end of
+ * the session (the VM stopped, the stream broke, the server refused) is reported once.
+ */
+public final class VncConsole {
+
+    private final ConsoleStream stream;
+    private final VernacularClient client;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Consumer<String> onEnd;
+
+    /**
+     * @param onEnd called once, on a VNC thread, with why the session ended (empty: the server
+     *              closed it, as QEMU does when the VM stops)
+     */
+    public VncConsole(ConsoleStream stream, ScreenDamage screen, Consumer<String> onEnd) {
+        this.stream = Objects.requireNonNull(stream, "stream");
+        this.onEnd = onEnd;
+        VernacularConfig config = new VernacularConfig();
+        config.setTargetFramesPerSecond(30);
+        config.setShared(true);
+        config.setEnableExtendedClipboard(false);
+        stream.password().ifPresent(password -> config.setPasswordSupplier(() -> password));
+        config.setScreenUpdateListener(frame -> screen.accept(frame.getBuffer(), frame.getWidth(), frame.getHeight()));
+        config.setErrorListener(this::failed);
+        client = new VernacularClient(config);
+    }
+
+    /** Handshakes and starts the session; blocks on the server, so never on the FX thread. */
+    public void start() {
+        client.start(new StreamSocket(stream, () -> end("")));
+    }
+
+    public void key(int keysym, boolean down) {
+        if (!ended.get()) {
+            client.updateKey(keysym, down);
+        }
+    }
+
+    public void pointer(int x, int y) {
+        if (!ended.get()) {
+            client.moveMouse(x, y);
+        }
+    }
+
+    public void button(int button, boolean down) {
+        if (!ended.get()) {
+            client.updateMouseButton(button, down);
+        }
+    }
+
+    public boolean isRunning() {
+        return !ended.get() && client.isRunning();
+    }
+
+    /** Ends the session; the stream closes first so no thread stays blocked on a read. */
+    public void stop() {
+        ended.set(true);
+        stream.close();
+        client.stop();
+    }
+
+    private void failed(VncException e) {
+        String why = e instanceof AuthenticationFailedException
+                ? "The VNC server refused the password from the VM's XML."
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        end(why);
+    }
+
+    private void end(String why) {
+        if (ended.compareAndSet(false, true)) {
+            stream.close();
+            onEnd.accept(why);
+        }
+    }
+
+    /**
+     * The stream dressed as a socket, which is all the library needs of one: it only asks for
+     * the two streams. The input reports its end, which the library itself passes over in silence.
+     */
+    private static final class StreamSocket extends Socket {
+        private final ConsoleStream stream;
+        private final InputStream input;
+
+        StreamSocket(ConsoleStream stream, Runnable onEnd) {
+            this.stream = stream;
+            this.input = new FilterInputStream(stream.input()) {
+                @Override
+                public int read() throws IOException {
+                    int b = checked(super.read());
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] bytes, int offset, int length) throws IOException {
+                    return checked(super.read(bytes, offset, length));
+                }
+
+                private int checked(int n) {
+                    if (n < 0) {
+                        onEnd.run();
+                    }
+                    return n;
+                }
+            };
+        }
+
+        @Override
+        public InputStream getInputStream() {
+            return input;
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            return stream.output();
+        }
+
+        @Override
+        public boolean isConnected() {
+            return true;
+        }
+
+        @Override
+        public synchronized void close() {
+            stream.close();
+        }
+    }
+}
