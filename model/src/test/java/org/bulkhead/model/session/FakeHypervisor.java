@@ -42,6 +42,8 @@ public final class FakeHypervisor implements Hypervisor {
     final AtomicInteger statsCalls = new AtomicInteger();
     /** While set and closed, a statistics sample blocks in {@code sampleStats} until it opens (a slow sample). */
     volatile CountDownLatch statsGate;
+    /** The capabilities libvirt reports (a DAC-only host unless a test says otherwise). */
+    volatile String capabilities = CAPABILITIES;
     /** Whether the fake host is this machine, as libvirt's host information says. */
     volatile boolean local = true;
     /** A domain that another tool undefines while the next read of it is under way. */
@@ -118,7 +120,7 @@ public final class FakeHypervisor implements Hypervisor {
         @Override
         public String capabilitiesXml() {
             requireOpen();
-            return CAPABILITIES;
+            return capabilities;
         }
 
         @Override
