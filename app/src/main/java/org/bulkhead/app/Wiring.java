@@ -1,12 +1,17 @@
 package org.bulkhead.app;
 
+import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
 import org.bulkhead.hostsec.LocalHostFiles;
 import org.bulkhead.hostsec.LocalHostSecurity;
+import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.VmCreation;
@@ -20,16 +25,20 @@ import org.bulkhead.model.store.DomainStore;
  */
 public final class Wiring {
 
+    /** How often a window re-reads each host's enforcement facts (one cheap read, no libvirt call). */
+    static final Duration RECHECK_INTERVAL = Duration.ofSeconds(2);
+
     private final Hypervisor hypervisor;
     private final HostSecurity hostSecurity;
     private final DomainInspector inspector;
+    private final Map<String, Optional<HostSecurity>> remoteSecurity = new ConcurrentHashMap<>();
     // One ledger per connection for the app's life, so two open wizards never reserve the same label.
     private final LabelLedgers ledgers = LabelLedgers.withDefaults();
 
     private Wiring(Hypervisor hypervisor, HostSecurity hostSecurity) {
         this.hypervisor = hypervisor;
         this.hostSecurity = hostSecurity;
-        this.inspector = new DomainInspector(Optional.of(hostSecurity));
+        this.inspector = new DomainInspector(this::securityFor);
     }
 
     /** The real parts: libvirt through libvirt-java, this host's security driver through JNA. */
@@ -40,6 +49,18 @@ public final class Wiring {
     /** Given parts: tests pass a hypervisor they can break or a host security they control. */
     public static Wiring of(Hypervisor hypervisor, HostSecurity hostSecurity) {
         return new Wiring(hypervisor, hostSecurity);
+    }
+
+    /**
+     * Where Bulkhead reads a host's files, processes and policy: this machine's kernel for a local
+     * connection, the system ssh for {@code qemu+ssh://} (libvirt's own way there); nothing for
+     * other remote transports, which then say what cannot be seen.
+     */
+    private Optional<HostSecurity> securityFor(HostInfo info) {
+        if (info.local()) {
+            return Optional.of(hostSecurity);
+        }
+        return remoteSecurity.computeIfAbsent(info.uri(), uri -> SshHostSecurity.forUri(uri).map(s -> s));
     }
 
     public Hypervisor hypervisor() {
@@ -63,9 +84,14 @@ public final class Wiring {
                 Optional.of(new LocalHostFiles()), ledgers);
     }
 
-    /** A session for {@code uri}, not yet opened, feeding {@code store}. */
+    /**
+     * A session for {@code uri}, not yet opened, feeding {@code store}. It re-reads the host's
+     * enforcing mode and permissive types every {@link #RECHECK_INTERVAL}: {@code setenforce} and
+     * policy modules send no libvirt event.
+     */
     public ConnectionSession session(String uri, DomainStore store) {
-        return new ConnectionSession(hypervisor, uri, store, inspector::probeHost, inspector);
+        return new ConnectionSession(hypervisor, uri, store, inspector::probeHost, inspector, inspector::recheckHost,
+                RECHECK_INTERVAL);
     }
 
     /** A store notifying on {@code executor} (the FX thread in the window, a direct one elsewhere). */

@@ -16,6 +16,7 @@ import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.domain.NewDomain;
 import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorException;
@@ -65,7 +66,7 @@ class SelinuxLabIsolationTest {
     private static final long MIB = 1024 * 1024;
 
     private LibvirtConnection connection;
-    private LabHostSecurity labSecurity;
+    private HostSecurity labSecurity;
     private DomainInspector inspector;
     private HostContext host;
 

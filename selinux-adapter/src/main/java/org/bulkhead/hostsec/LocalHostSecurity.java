@@ -4,14 +4,20 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.bulkhead.hostsec.driver.AppArmorDriver;
 import org.bulkhead.hostsec.driver.SecurityDriver;
 import org.bulkhead.hostsec.jna.Errno;
 import org.bulkhead.hostsec.jna.ErrnoException;
 import org.bulkhead.hostsec.jna.Libc;
 import org.bulkhead.hostsec.jna.Libselinux;
+import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
 import org.bulkhead.model.hostsec.FileLabelException.Reason;
@@ -19,6 +25,7 @@ import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
 
 /**
@@ -202,6 +209,28 @@ public final class LocalHostSecurity implements HostSecurity {
     public Optional<ProcessLabel> qemuProcess(String domainUuid) {
         java.util.OptionalLong pid = processes.startedFor(domainUuid);
         return pid.isPresent() ? processes.read(pid.getAsLong()) : Optional.empty();
+    }
+
+    /** libselinux's access decision per context (the kernel's own answer), AppArmor's profile list. */
+    @Override
+    public EnforcementFacts enforcementFacts(Set<String> domainContexts) {
+        Map<String, Boolean> types = new HashMap<>();
+        List<String> notes = new ArrayList<>();
+        if (host.selinuxEnabled()) {
+            Libselinux lib = host.libselinux().orElseThrow();
+            for (String context : domainContexts) {
+                try {
+                    types.put(SecurityContext.parse(context).type(), lib.permissiveDomain(context));
+                } catch (LabelFormatException | ErrnoException e) {
+                    notes.add("could not check " + context + ": " + e.getMessage());
+                }
+            }
+        }
+        Optional<Map<String, String>> profiles = AppArmorDriver.profileModes(host);
+        if (profiles.isEmpty() && driver.model() == SecurityModel.APPARMOR) {
+            notes.add("AppArmor's profile list is readable by root only");
+        }
+        return new EnforcementFacts(types, profiles, notes);
     }
 
     private ContextStore contextStore(Path file) {

@@ -14,6 +14,8 @@ final class FakeLibselinux implements Libselinux {
     Path domainContextPath = Path.of("/nonexistent/virtual_domain_context");
     Path imageContextPath = Path.of("/nonexistent/virtual_image_context");
     final Map<Long, String> processContexts = new HashMap<>();
+    /** Types the fake policy makes permissive. */
+    final java.util.Set<String> permissiveTypes = new java.util.HashSet<>();
 
     @Override
     public boolean isSelinuxEnabled() {
@@ -69,5 +71,13 @@ final class FakeLibselinux implements Libselinux {
     @Override
     public String rawToTranslated(String context) {
         return context;
+    }
+
+    @Override
+    public boolean permissiveDomain(String context) {
+        if (!securityCheckContext(context)) {
+            throw new org.bulkhead.hostsec.jna.ErrnoException("security_compute_av_flags", context, 22);
+        }
+        return permissiveTypes.contains(context.split(":")[2]);
     }
 }

@@ -30,6 +30,11 @@ final class InventoryJson {
         ArrayNode models = root.putArray("securityModels");
         host.capabilities().secModels().forEach(m -> models.addObject().put("model", m.model()).put("doi", m.doi()));
         root.put("enforcement", host.enforcement().label());
+        ObjectNode policy = root.putObject("policy");
+        ObjectNode permissive = policy.putObject("permissiveTypes");
+        host.facts().permissiveTypes().forEach(permissive::put);
+        host.facts().profileModes().ifPresent(modes -> modes.forEach(policy.putObject("appArmorProfiles")::put));
+        host.facts().notes().forEach(policy.putArray("notes")::add);
         ArrayNode notes = root.putArray("notes");
         host.notes().forEach(notes::add);
         ArrayNode list = root.putArray("domains");
@@ -49,7 +54,11 @@ final class InventoryJson {
         node.put("securityModel", security.primaryModel());
         node.put("label", security.label().orElse(null));
         node.put("imageLabel", security.imageLabel().orElse(null));
-        node.put("enforcing", security.enforcement().label());
+        node.put("enforcing", security.domainEnforcement().shortText());
+        node.putObject("enforcement").put("verdict", security.domainEnforcement().verdict().label())
+                .put("enforced", security.domainEnforcement().enforced())
+                .put("reason", security.domainEnforcement().reason())
+                .put("host", security.enforcement().label());
         node.putObject("trust").put("level", security.trust().level().label()).put("reason", security.trust().reason());
         security.sharedWith().forEach(node.putArray("sharesLabelWith")::add);
         ArrayNode seclabels = node.putArray("seclabels");

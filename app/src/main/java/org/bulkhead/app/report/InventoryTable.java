@@ -29,7 +29,7 @@ final class InventoryTable {
         for (DomainSnapshot domain : domains) {
             DomainSecurity s = domain.security();
             rows.add(List.of(printable(domain.name()), domain.state().label(), s.primaryModel(),
-                    s.label().orElse("-"), s.imageLabel().orElse("-"), s.enforcement().label(),
+                    s.label().orElse("-"), s.imageLabel().orElse("-"), s.domainEnforcement().shortText(),
                     s.trust().level().label()));
         }
         appendTable(out, rows);
@@ -37,6 +37,8 @@ final class InventoryTable {
         for (DomainSnapshot domain : domains) {
             DomainSecurity s = domain.security();
             out.append('\n').append(printable(domain.name())).append(": ").append(s.trust().reason()).append('\n');
+            out.append("  enforcement: ").append(s.domainEnforcement().verdict().label()).append(": ")
+                    .append(s.domainEnforcement().reason()).append('\n');
             s.process().ifPresent(p -> out.append("  process ").append(p.pid()).append(": uid ").append(p.uid())
                     .append(" gid ").append(p.gid())
                     .append(p.selinuxContext().map(c -> ", " + c).orElse("")).append('\n'));

@@ -2,6 +2,7 @@ package org.bulkhead.model.hostsec;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What the local kernel enforces and what local files actually carry. Implemented by the
@@ -66,5 +67,15 @@ public interface HostSecurity {
      */
     default Optional<ProcessLabel> qemuProcess(String domainUuid) {
         return Optional.empty();
+    }
+
+    /**
+     * Whether the loaded policy makes the domain type of each of {@code domainContexts}
+     * permissive (the SELinux contexts QEMU processes run under, or would), and the mode of each
+     * AppArmor profile. Cheap enough to ask every few seconds. What cannot be read is left out of
+     * the answer, with a note: never reported as enforced.
+     */
+    default EnforcementFacts enforcementFacts(Set<String> domainContexts) {
+        return EnforcementFacts.unknown("this host's policy cannot be read from here");
     }
 }

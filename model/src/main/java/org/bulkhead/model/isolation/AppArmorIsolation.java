@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.session.HostContext;
@@ -34,5 +35,38 @@ final class AppArmorIsolation implements IsolationModel {
         }
         return IsolationPlan.of(this, true, model(), List.of(SecLabel.dynamic("apparmor")), Optional.empty(),
                 "libvirt will load a profile libvirt-" + uuid + " at start", PRIVATE_MODE);
+    }
+
+    @Override
+    public DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        if (label.isEmpty() || label.get().isEmpty()) {
+            return process.isPresent()
+                    ? DomainEnforcement.unconfined("no profile", "No AppArmor profile is loaded for this VM.")
+                    : DomainEnforcement.enforced("enforce", "libvirt loads the VM's own profile in enforce mode"
+                            + " when it starts.");
+        }
+        String profile = label.get();
+        if (host.facts().profileModes().isEmpty()) {
+            return DomainEnforcement.notChecked("enforce?", "AppArmor's profile list cannot be read from here"
+                    + " (it is readable by root only), so whether " + profile + " is in enforce mode is not known.");
+        }
+        String mode = host.facts().profileModes().get().get(profile);
+        if (mode == null) {
+            return process.isPresent()
+                    ? DomainEnforcement.unconfined("no profile", "Profile " + profile + " is not loaded: the VM's"
+                            + " QEMU runs without it.")
+                    : DomainEnforcement.enforced("enforce", "libvirt loads profile " + profile
+                            + " in enforce mode when the VM starts.");
+        }
+        return switch (mode) {
+            case "enforce", "kill" -> DomainEnforcement.enforced("enforce", "Profile " + profile + " is in "
+                    + mode + " mode.");
+            case "complain" -> DomainEnforcement.logged("complain", "profile " + profile
+                    + " in complain mode: denials logged, not enforced (`aa-enforce` puts it back).");
+            case "unconfined" -> DomainEnforcement.unconfined("unconfined", "Profile " + profile
+                    + " is in unconfined mode: it restricts nothing.");
+            default -> DomainEnforcement.notChecked(mode, "Profile " + profile + " is in mode '" + mode
+                    + "', which Bulkhead does not know.");
+        };
     }
 }

@@ -6,6 +6,7 @@ import java.util.OptionalInt;
 
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityModel;
@@ -97,6 +98,27 @@ final class DacIsolation implements IsolationModel {
         }
         try {
             return DacLabel.parse(dac).gid();
+        } catch (LabelFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** DAC is always in force, except on root: file owners and modes do not restrain uid 0. */
+    @Override
+    public DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        OptionalInt uid = process.map(p -> OptionalInt.of(p.uid()))
+                .orElseGet(() -> uidOf(label.or(() -> Optional.ofNullable(host.baseContexts().get("dac")))));
+        if (uid.isPresent() && uid.getAsInt() == 0) {
+            return DomainEnforcement.unconfined("root", "QEMU runs as root: file owners and modes do not"
+                    + " restrain it.");
+        }
+        return DomainEnforcement.enforced("DAC only", "File owners and modes are always enforced"
+                + uid.stream().mapToObj(u -> "; QEMU runs as uid " + u).findFirst().orElse("") + ".");
+    }
+
+    private static OptionalInt uidOf(Optional<String> label) {
+        try {
+            return label.map(l -> DacLabel.parse(l).uid()).orElse(OptionalInt.empty());
         } catch (LabelFormatException e) {
             return OptionalInt.empty();
         }

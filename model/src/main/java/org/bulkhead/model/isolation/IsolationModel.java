@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.bulkhead.model.domain.NewDisk;
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.session.HostContext;
@@ -90,5 +91,16 @@ public interface IsolationModel {
     /** The user ID the VM's QEMU must run as, where the plan fixes one. */
     default OptionalInt plannedUid(IsolationPlan plan) {
         return OptionalInt.empty();
+    }
+
+    /**
+     * Whether the kernel enforces a VM's confinement under this model, asked once the host itself
+     * enforces: SELinux decides per process type, AppArmor per profile, DAC per user.
+     *
+     * @param label   the VM's label in force (running) or as defined; empty for a stopped dynamic one
+     * @param process the VM's QEMU as the kernel sees it, when it runs and is visible from here
+     */
+    default DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        return DomainEnforcement.notChecked("not checked", "Bulkhead has no rule for " + title() + " yet.");
     }
 }

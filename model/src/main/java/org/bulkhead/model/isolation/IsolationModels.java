@@ -36,6 +36,11 @@ public final class IsolationModels {
         return rules.plan(host, isolated, pin && rules.canPin(), ledger, domainUuid);
     }
 
+    /** The rules of one libvirt security model, whatever the host's primary model. */
+    public static IsolationModel forModel(String libvirtName) {
+        return TABLE.stream().filter(m -> m.model().libvirtName().equals(libvirtName)).findFirst().orElse(NONE);
+    }
+
     /** What Isolated means on {@code host}. */
     public static IsolationModel of(HostContext host) {
         if (host.models().contains(TABLE.get(0).model().libvirtName())) {

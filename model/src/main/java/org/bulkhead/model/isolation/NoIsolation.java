@@ -3,6 +3,7 @@ package org.bulkhead.model.isolation;
 import java.util.List;
 import java.util.Optional;
 
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.session.HostContext;
@@ -44,5 +45,10 @@ final class NoIsolation implements IsolationModel {
     @Override
     public boolean confines() {
         return false;
+    }
+
+    @Override
+    public DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        return DomainEnforcement.unconfined("none", "No security driver confines VMs on this host.");
     }
 }

@@ -3,8 +3,10 @@ package org.bulkhead.model.isolation;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 
 import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
@@ -17,6 +19,13 @@ import org.bulkhead.model.session.HostContext;
  * or a pair pinned from Bulkhead's ledger; not isolated is one shared label at {@code s0}.
  */
 final class SelinuxIsolation implements IsolationModel {
+
+    /**
+     * Domain types the reference policies leave unconfined (or give the management daemon's
+     * rights): a QEMU process under one of them is kept from nothing its user may do.
+     */
+    static final Set<String> UNCONFINED_TYPES = Set.of("unconfined_t", "unconfined_service_t", "spc_t",
+            "virtd_t", "initrc_t", "init_t", "kernel_t", "sysadm_t");
 
     @Override
     public SecurityModel model() {
@@ -74,5 +83,43 @@ final class SelinuxIsolation implements IsolationModel {
             // Not a context at all: no pair either.
         }
         return Optional.of("VM label " + liveLabel + " has no category pair of its own");
+    }
+
+    @Override
+    public DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        // The process's own context is the truth once it runs; before that, the one it will get.
+        Optional<String> context = process.flatMap(ProcessLabel::selinuxContext).or(() -> label)
+                .or(() -> Optional.ofNullable(host.baseContexts().get("domain")));
+        if (context.isEmpty()) {
+            return DomainEnforcement.notChecked("not checked", "The VM's SELinux context is not known, so whether"
+                    + " its type is enforced cannot be checked.");
+        }
+        String type;
+        try {
+            type = SecurityContext.parse(context.get()).type();
+        } catch (LabelFormatException e) {
+            return DomainEnforcement.notChecked("not checked", "The VM's label " + context.get()
+                    + " is not an SELinux context, so whether it is enforced cannot be checked.");
+        }
+        if (UNCONFINED_TYPES.contains(type)) {
+            return DomainEnforcement.unconfined("unconfined type", "Runs as " + type
+                    + ", a type the policy leaves (nearly) unconfined: its label keeps it from nothing.");
+        }
+        Optional<Boolean> permissive = host.facts().permissive(type);
+        if (permissive.isEmpty()) {
+            return DomainEnforcement.notChecked("enforcing?", "The host enforces SELinux, but whether type "
+                    + type + " is permissive cannot be checked from here" + notes(host) + ".");
+        }
+        if (permissive.get()) {
+            return DomainEnforcement.logged("permissive type", "permissive type " + type
+                    + ": denials logged, not enforced (remove the permissive module or `semanage permissive -d "
+                    + type + "`).");
+        }
+        return DomainEnforcement.enforced("enforcing", "The host enforces SELinux and type " + type
+                + " is not permissive.");
+    }
+
+    private static String notes(HostContext host) {
+        return host.facts().notes().isEmpty() ? "" : " (" + String.join("; ", host.facts().notes()) + ")";
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 import org.bulkhead.model.domain.SecLabel;
+import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
@@ -49,5 +50,11 @@ final class TestIsolation implements IsolationModel {
     @Override
     public boolean simulated() {
         return true;
+    }
+
+    @Override
+    public DomainEnforcement enforcement(HostContext host, Optional<String> label, Optional<ProcessLabel> process) {
+        return new DomainEnforcement(DomainEnforcement.Verdict.SIMULATED, "simulated",
+                "Simulated by the test driver: the label is recorded, nothing is enforced.");
     }
 }

@@ -4,17 +4,22 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.hostsec.ProcessLabel;
+import org.bulkhead.model.isolation.DomainEnforcement;
 
 /**
  * What confines one domain: every seclabel libvirt reports, the primary model's label, the
  * host's enforcement, the QEMU process as the kernel sees it (local hosts), each resource's
  * planned and actual label, and the resulting trust verdict.
  *
+ * @param enforcement       the host's enforcing state, as its kernel (or libvirt) reports it
+ * @param domainEnforcement whether the kernel enforces this domain's own label: the host's state with
+ *                          its process type, profile or user
  * @param ownTrust   the verdict on this domain's own labels, before other domains are looked at
  * @param sharedWith the other domains on the connection whose label puts them in this domain's compartment
  */
 public record DomainSecurity(List<SeclabelView> seclabels, String primaryModel, Optional<String> label,
-        Optional<String> imageLabel, HostEnforcement enforcement, Optional<ProcessLabel> process,
+        Optional<String> imageLabel, HostEnforcement enforcement, DomainEnforcement domainEnforcement,
+        Optional<ProcessLabel> process,
         List<ResourceCheck> resources, Trust ownTrust, List<String> sharedWith) {
 
     public DomainSecurity {
@@ -29,7 +34,8 @@ public record DomainSecurity(List<SeclabelView> seclabels, String primaryModel, 
      */
     public static DomainSecurity unchecked(HostEnforcement hostEnforcement) {
         return new DomainSecurity(List.of(), "", Optional.empty(), Optional.empty(), hostEnforcement,
-                Optional.empty(), List.of(), new Trust(Trust.Level.UNCHECKED,
+                DomainEnforcement.notChecked("not checked yet", "Bulkhead is still reading this domain's definition"
+                        + " and labels."), Optional.empty(), List.of(), new Trust(Trust.Level.UNCHECKED,
                         "Bulkhead is still reading this domain's definition and labels."), List.of());
     }
 
@@ -55,7 +61,7 @@ public record DomainSecurity(List<SeclabelView> seclabels, String primaryModel, 
     /** The same security with {@code others} as the domains sharing its compartment. */
     public DomainSecurity withSharedWith(List<String> others) {
         return others.equals(sharedWith) ? this : new DomainSecurity(seclabels, primaryModel, label, imageLabel,
-                enforcement, process, resources, ownTrust, others);
+                enforcement, domainEnforcement, process, resources, ownTrust, others);
     }
 
     /** Whether any resource's actual label differs from the plan. */

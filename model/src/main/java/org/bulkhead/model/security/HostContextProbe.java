@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.bulkhead.model.host.HostCapabilities;
+import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hypervisor.HostInfo;
@@ -58,7 +61,38 @@ public final class HostContextProbe {
         } else if (security.isEmpty()) {
             notes.add("Local file labels could not be read on this machine.");
         }
-        return new HostContext(info, capabilities, models, enforcement, local, base, notes);
+        EnforcementFacts facts = facts(security, domainContexts(base, Set.of()));
+        return new HostContext(info, capabilities, models, enforcement, local, base, notes, facts);
+    }
+
+    /**
+     * Reads again what decides whether VMs are enforced (the host's mode, permissive types,
+     * profile modes), for the domain types in {@code domainContexts} and the host's base ones;
+     * asks the host, never libvirt, so it is cheap enough to repeat every few seconds.
+     */
+    public HostContext recheck(HostContext known, Set<String> domainContexts) {
+        Optional<HostSecurity> security = securityFor.apply(known.info());
+        if (security.isEmpty()) {
+            return known;
+        }
+        Optional<SecurityDriverInfo> local = Optional.of(security.get().driver());
+        HostEnforcement enforcement = enforcement(known.models(), known.info(), local);
+        return known.withEnforcement(enforcement, local,
+                facts(security, domainContexts(known.baseContexts(), domainContexts)));
+    }
+
+    private static EnforcementFacts facts(Optional<HostSecurity> security, Set<String> contexts) {
+        return security.map(s -> s.enforcementFacts(contexts))
+                .orElseGet(() -> EnforcementFacts.unknown("this host's policy is not visible from here"));
+    }
+
+    /** The contexts whose types decide VMs' enforcement: libvirt's base domain contexts and the VMs' own. */
+    private static Set<String> domainContexts(Map<String, String> base, Set<String> more) {
+        Set<String> contexts = new TreeSet<>(more);
+        for (String key : List.of("domain", "domain.tcg")) {
+            Optional.ofNullable(base.get(key)).ifPresent(contexts::add);
+        }
+        return contexts;
     }
 
     static HostEnforcement enforcement(List<String> models, HostInfo info, Optional<SecurityDriverInfo> local) {

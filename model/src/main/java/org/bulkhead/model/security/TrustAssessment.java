@@ -2,6 +2,7 @@ package org.bulkhead.model.security;
 
 import java.util.Optional;
 
+import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.label.Level;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
@@ -13,21 +14,26 @@ public final class TrustAssessment {
     }
 
     /**
-     * @param confining  the seclabel that confines the domain, empty when none does
-     * @param sharedDac  libvirt's default DAC label on this host (every unconfigured VM runs as it)
+     * @param confining   the seclabel that confines the domain, empty when none does
+     * @param enforcement whether the kernel enforces that label for this domain
+     * @param sharedDac   libvirt's default DAC label on this host (every unconfigured VM runs as it)
      */
-    public static Trust assess(Optional<SeclabelView> confining, HostEnforcement enforcement,
+    public static Trust assess(Optional<SeclabelView> confining, DomainEnforcement enforcement,
             Optional<String> sharedDac) {
         if (confining.isEmpty() || confining.get().model().equals("none") || confining.get().type().equals("none")) {
             return new Trust(Trust.Level.UNCONFINED, "No security label confines this VM: it runs unconfined.");
         }
         SeclabelView label = confining.get();
-        if (enforcement == HostEnforcement.NONE || enforcement == HostEnforcement.DISABLED) {
-            return new Trust(Trust.Level.UNCONFINED,
-                    "The host enforces no security model (" + enforcement.label() + "): labels have no effect.");
-        }
-        if (enforcement == HostEnforcement.SIMULATED) {
-            return new Trust(Trust.Level.WEAK, "Simulated by the test driver: the label is recorded, nothing is enforced.");
+        switch (enforcement.verdict()) {
+            case UNCONFINED -> {
+                return new Trust(Trust.Level.UNCONFINED, enforcement.reason());
+            }
+            case SIMULATED -> {
+                return new Trust(Trust.Level.WEAK, enforcement.reason());
+            }
+            default -> {
+                // Enforced, logged or not checked: what the label itself is worth comes first.
+            }
         }
         if (!label.relabel()) {
             return new Trust(Trust.Level.WEAK,
@@ -37,12 +43,11 @@ public final class TrustAssessment {
         if (shared.isPresent()) {
             return new Trust(Trust.Level.WEAK, shared.get());
         }
-        return switch (enforcement) {
-            case PERMISSIVE, COMPLAIN -> new Trust(Trust.Level.WEAK,
-                    "The host is " + enforcement.label() + ".");
-            case UNKNOWN_REMOTE -> new Trust(Trust.Level.WEAK,
-                    "Unique label, but whether the remote host enforces it is not visible from here.");
-            default -> new Trust(Trust.Level.ISOLATED, isolatedReason(label, enforcement));
+        return switch (enforcement.verdict()) {
+            case ENFORCED -> new Trust(Trust.Level.ISOLATED, isolatedReason(label, enforcement));
+            case LOGGED -> new Trust(Trust.Level.WEAK, "Unique label, but not enforced: " + enforcement.reason());
+            default -> new Trust(Trust.Level.WEAK, "Unique label, but its enforcement is not checked: "
+                    + enforcement.reason());
         };
     }
 
@@ -82,8 +87,8 @@ public final class TrustAssessment {
         }
     }
 
-    private static String isolatedReason(SeclabelView label, HostEnforcement enforcement) {
+    private static String isolatedReason(SeclabelView label, DomainEnforcement enforcement) {
         String kind = label.type().equals("dynamic") ? "a unique label chosen by libvirt" : "its own static label";
-        return "Confined by " + label.model() + " with " + kind + ", relabelling on, host " + enforcement.label() + ".";
+        return "Confined by " + label.model() + " with " + kind + ", relabelling on. " + enforcement.reason();
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +31,8 @@ import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.Subscriptions;
+import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.security.Compartments;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
@@ -44,6 +47,9 @@ import org.bulkhead.model.store.DomainStore;
  * refreshes and actions run in order on the connection's own worker thread; statistics are
  * sampled on a second thread, so a sample of thousands of domains never holds up the refresh an
  * event asked for. Neither is the UI thread or libvirt's event loop.
+ * Where a {@link HostRecheck} is given, a third thread re-reads the host's enforcing mode and
+ * policy facts every few seconds and judges every domain again when they change, since {@code setenforce} or a
+ * permissive module change every VM's enforcement without any libvirt event.
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
 public final class ConnectionSession implements AutoCloseable {
@@ -70,6 +76,11 @@ public final class ConnectionSession implements AutoCloseable {
     private final SnapshotFactory snapshots;
     private final ScheduledExecutorService worker;
     private final ScheduledExecutorService sampler;
+    private final HostRecheck recheck;
+    private final Duration recheckInterval;
+    private final ScheduledExecutorService checker;
+    /** One SELinux context per domain type seen on this connection, for the re-check to ask about. */
+    private final Map<String, String> contextByType = new ConcurrentHashMap<>();
     /** Which domains share labels; touched only on the worker thread. */
     private Compartments compartments = new Compartments();
     private final Set<String> pendingRefresh = ConcurrentHashMap.newKeySet();
@@ -94,6 +105,20 @@ public final class ConnectionSession implements AutoCloseable {
 
     public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
             Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots) {
+        this(hypervisor, uri, store, hostProbe, snapshots, null, Duration.ZERO);
+    }
+
+    /**
+     * @param recheck  re-reads the host's enforcement facts every {@code interval} while connected;
+     *                 null for none
+     */
+    public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
+            Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots,
+            HostRecheck recheck, Duration interval) {
+        this.recheck = recheck;
+        this.recheckInterval = interval;
+        this.checker = recheck == null ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "host facts " + uri));
         this.hypervisor = Objects.requireNonNull(hypervisor, "hypervisor");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.store = Objects.requireNonNull(store, "store");
@@ -118,6 +143,10 @@ public final class ConnectionSession implements AutoCloseable {
     public void open() {
         store.setStatus(uri, ConnectionStatus.CONNECTING);
         worker.execute(this::connect);
+        if (checker != null) {
+            long millis = recheckInterval.toMillis();
+            checker.scheduleWithFixedDelay(this::recheckHost, millis, millis, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The host as probed at the last successful connect, if connected once. */
@@ -269,6 +298,63 @@ public final class ConnectionSession implements AutoCloseable {
     }
 
     /**
+     * On the host-facts thread: re-reads the host's enforcement facts; when they changed, the
+     * worker takes the new host and judges each domain again, unless it reconnected meanwhile.
+     */
+    private void recheckHost() {
+        HostContext known = host;
+        HypervisorConnection current = connection;
+        if (closed || known == null || current == null || current.state() != ConnectionState.OPEN) {
+            return;
+        }
+        HostContext fresh;
+        try {
+            fresh = recheck.recheck(known, Set.copyOf(contextByType.values()));
+        } catch (RuntimeException e) {
+            // The next tick tries again; a host that stays unreadable keeps its last known facts.
+            LOG.log(Level.FINE, "re-reading the host's enforcement on " + uri + " failed", e);
+            return;
+        }
+        if (fresh.sameEnforcement(known)) {
+            return;
+        }
+        try {
+            worker.execute(() -> {
+                if (host == known && connection == current && !closed) {
+                    host = fresh;
+                    rejudgeAll();
+                }
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // close() shut the worker down: nothing to update any more.
+        }
+    }
+
+    /** Judges every domain's enforcement again under the new host facts; reads nothing from libvirt. */
+    private void rejudgeAll() {
+        HostContext context = host;
+        store.replaceAll(uri, store.domains(uri).stream()
+                .map(known -> compartments.marked(snapshots.rejudge(context, known))).toList());
+    }
+
+    /** Remembers the SELinux types the snapshot's domain runs under, for the next re-check. */
+    private DomainSnapshot noteTypes(DomainSnapshot snapshot) {
+        snapshot.security().process().flatMap(p -> p.selinuxContext()).ifPresent(this::noteType);
+        if (snapshot.security().primaryModel().equals("selinux")) {
+            snapshot.security().label().ifPresent(this::noteType);
+        }
+        return snapshot;
+    }
+
+    private void noteType(String context) {
+        try {
+            contextByType.putIfAbsent(SecurityContext.parse(context).type(), context);
+        } catch (LabelFormatException notSelinux) {
+            // An AppArmor or DAC label: no type to check.
+        }
+    }
+
+    /**
      * Reads every domain. A short list is inspected before it is shown; a long one is shown from
      * the list call at once (name and state, labels "not checked yet") and inspected a chunk at a
      * time on the worker, rows on screen first, so events are served between chunks.
@@ -281,7 +367,8 @@ public final class ConnectionSession implements AutoCloseable {
         List<DomainListing> listed = current.listNames();
         if (listed.size() <= SHOW_BEFORE_INSPECTING) {
             List<DomainRecord> records = current.listDomains();
-            List<DomainSnapshot> fresh = records.stream().map(record -> snapshots.snapshot(context, record)).toList();
+            List<DomainSnapshot> fresh = records.stream().map(record -> snapshots.snapshot(context, record))
+                    .map(this::noteTypes).toList();
             compartments = new Compartments();
             fresh.forEach(compartments::update);
             store.replaceAll(uri, fresh.stream().map(compartments::marked).toList());
@@ -352,7 +439,7 @@ public final class ConnectionSession implements AutoCloseable {
         try {
             Optional<DomainRecord> record = current.domain(uuid);
             if (record.isPresent()) {
-                DomainSnapshot fresh = snapshots.snapshot(host, record.get());
+                DomainSnapshot fresh = noteTypes(snapshots.snapshot(host, record.get()));
                 Set<String> touched = compartments.update(fresh);
                 store.upsert(compartments.marked(fresh));
                 remark(touched, uuid);
@@ -448,6 +535,9 @@ public final class ConnectionSession implements AutoCloseable {
         }
         // Lets a sample in flight finish (the connection's close waits for it anyway); its result is dropped.
         sampler.shutdown();
+        if (checker != null) {
+            checker.shutdownNow();
+        }
         worker.execute(() -> {
             dropConnection();
             store.setStatus(uri, ConnectionStatus.CLOSED);

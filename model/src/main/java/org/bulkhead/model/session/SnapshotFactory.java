@@ -7,4 +7,12 @@ import org.bulkhead.model.store.DomainSnapshot;
 @FunctionalInterface
 public interface SnapshotFactory {
     DomainSnapshot snapshot(HostContext host, DomainRecord record);
+
+    /**
+     * {@code known} judged again for a host whose enforcement facts changed, reading as little as
+     * possible: by default it is built anew from its record.
+     */
+    default DomainSnapshot rejudge(HostContext host, DomainSnapshot known) {
+        return snapshot(host, known.record());
+    }
 }

@@ -45,6 +45,8 @@ public final class FakeHypervisor implements Hypervisor {
     final List<Set<String>> sampledSets = new CopyOnWriteArrayList<>();
     /** While set and closed, a statistics sample blocks in {@code sampleStats} until it opens (a slow sample). */
     volatile CountDownLatch statsGate;
+    /** The capabilities libvirt reports (a DAC-only host unless a test says otherwise). */
+    volatile String capabilities = CAPABILITIES;
     /** Whether the fake host is this machine, as libvirt's host information says. */
     volatile boolean local = true;
     /** A domain that another tool undefines while the next read of it is under way. */
@@ -121,7 +123,7 @@ public final class FakeHypervisor implements Hypervisor {
         @Override
         public String capabilitiesXml() {
             requireOpen();
-            return CAPABILITIES;
+            return capabilities;
         }
 
         @Override

@@ -50,6 +50,25 @@ public final class AppArmorDriver implements SecurityDriver {
         return new SecurityDriverInfo(model().libvirtName(), "0", enforcement, Map.of(), notes);
     }
 
+    /**
+     * Each loaded profile's mode, from lines like {@code libvirt-<uuid> (enforce)}; empty when the
+     * list cannot be read (no AppArmor, or not root).
+     */
+    public static Optional<Map<String, String>> profileModes(HostFacts host) {
+        return read(securityfs(host).resolve("profiles")).map(AppArmorDriver::parseProfiles);
+    }
+
+    static Map<String, String> parseProfiles(String profileList) {
+        Map<String, String> modes = new java.util.LinkedHashMap<>();
+        for (String line : profileList.split("\n")) {
+            int open = line.lastIndexOf(" (");
+            if (open > 0 && line.endsWith(")")) {
+                modes.put(line.substring(0, open), line.substring(open + 2, line.length() - 1));
+            }
+        }
+        return modes;
+    }
+
     private static Path parameter(HostFacts host, String name) {
         return host.sysRoot().resolve("module/apparmor/parameters").resolve(name);
     }

@@ -135,6 +135,19 @@ public final class JnaLibselinux implements Libselinux {
         return result == null ? context : result;
     }
 
+    @Override
+    public boolean permissiveDomain(String context) {
+        short process = lib.string_to_security_class("process");
+        if (process == 0) {
+            throw new ErrnoException("string_to_security_class", "process", Native.getLastError());
+        }
+        var decision = new LibselinuxLibrary.AvDecision();
+        if (lib.security_compute_av_flags(context, context, process, 0, decision) < 0) {
+            throw new ErrnoException("security_compute_av_flags", context, Native.getLastError());
+        }
+        return (decision.flags & LibselinuxLibrary.SELINUX_AVD_FLAGS_PERMISSIVE) != 0;
+    }
+
     /** ENOENT from the file-context backend means "no policy" or "no entry": no default. */
     private static Optional<String> absentWhenNoEntry(String call, String subject) {
         int errno = Native.getLastError();

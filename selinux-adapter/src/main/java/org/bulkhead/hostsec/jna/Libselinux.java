@@ -46,4 +46,11 @@ public interface Libselinux {
 
     /** {@code selinux_raw_to_trans_context}: the form mcstrans shows people. */
     String rawToTranslated(String context);
+
+    /**
+     * Whether the loaded policy makes the domain of {@code context} permissive: the
+     * {@code SELINUX_AVD_FLAGS_PERMISSIVE} bit of {@code security_compute_av_flags} for the
+     * context acting on itself as a process (the flag is the source type's, whatever the access).
+     */
+    boolean permissiveDomain(String context);
 }

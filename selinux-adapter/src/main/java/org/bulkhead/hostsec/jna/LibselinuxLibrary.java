@@ -17,6 +17,9 @@ interface LibselinuxLibrary extends Library {
     /** {@code SELABEL_OPT_PATH}: use this file_contexts instead of the policy's own. */
     int SELABEL_OPT_PATH = 3;
 
+    /** {@code SELINUX_AVD_FLAGS_PERMISSIVE}: the source domain is permissive. */
+    int SELINUX_AVD_FLAGS_PERMISSIVE = 0x0001;
+
     int is_selinux_enabled();
 
     int security_getenforce();
@@ -48,6 +51,22 @@ interface LibselinuxLibrary extends Library {
     int selinux_raw_to_trans_context(String raw, PointerByReference translated);
 
     void freecon(Pointer context);
+
+    /** {@code string_to_security_class}: the class's number in the loaded policy, 0 when unknown. */
+    short string_to_security_class(String name);
+
+    int security_compute_av_flags(String scon, String tcon, short tclass, int requested, AvDecision avd);
+
+    /** {@code struct av_decision}. */
+    @Structure.FieldOrder({"allowed", "decided", "auditallow", "auditdeny", "seqno", "flags"})
+    final class AvDecision extends Structure {
+        public int allowed;
+        public int decided;
+        public int auditallow;
+        public int auditdeny;
+        public int seqno;
+        public int flags;
+    }
 
     /** {@code struct selinux_opt}: one option for {@code selabel_open}. */
     @Structure.FieldOrder({"type", "value"})

@@ -1,5 +1,6 @@
 package org.bulkhead.ui.common;
 
+import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.security.HostEnforcement;
 import org.bulkhead.model.security.Trust;
 
@@ -37,6 +38,15 @@ public enum TrustMarker {
             case ENFORCING, DAC_ONLY -> ISOLATED;
             case PERMISSIVE, COMPLAIN, SIMULATED, UNKNOWN_REMOTE -> WEAK;
             case DISABLED, NONE -> UNCONFINED;
+        };
+    }
+
+    /** The marker for one VM's enforcement: enforced, only logged, simulated or not checked, or nothing. */
+    public static TrustMarker of(DomainEnforcement.Verdict verdict) {
+        return switch (verdict) {
+            case ENFORCED -> ISOLATED;
+            case LOGGED, SIMULATED, NOT_CHECKED -> WEAK;
+            case UNCONFINED -> UNCONFINED;
         };
     }
 

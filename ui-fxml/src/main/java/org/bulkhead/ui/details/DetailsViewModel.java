@@ -108,6 +108,8 @@ public final class DetailsViewModel {
         list.add(new Fact("Label", security.label().orElse("(none)")));
         list.add(new Fact("Image label", security.imageLabel().orElse("(none)")));
         list.add(new Fact("Host enforcement", security.enforcement().label()));
+        list.add(new Fact("Enforced for this VM", security.domainEnforcement().verdict().label() + ": "
+                + security.domainEnforcement().reason()));
         list.add(new Fact("Disks", Integer.toString(snapshot.spec().disks().size())));
         list.add(new Fact("Console", ConsoleRoutes.describe(snapshot.name(), snapshot.record().xml(), snapshot.connectionUri())));
         return list;

@@ -33,6 +33,9 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private boolean everOpen;
 
+    /** The host the header last showed; touched on the FX thread only. */
+    private HostContext described;
+
     public ConnectionViewModel(String uri) {
         this.uri = uri;
     }
@@ -60,7 +63,13 @@ public final class ConnectionViewModel {
         error.set(message);
     }
 
+    /** Takes a re-checked host (setenforce, a permissive module) when the session has a newer one. */
+    void followHost(Optional<HostContext> host) {
+        host.filter(h -> h != described).ifPresent(this::describe);
+    }
+
     private void describe(HostContext host) {
+        described = host;
         HostInfo info = host.info();
         hostText.set(info.hostname() + " · " + info.hypervisorType() + " " + info.hypervisorVersion()
                 + " · libvirt " + info.libvirtVersion() + (info.local() ? "" : " · remote"));

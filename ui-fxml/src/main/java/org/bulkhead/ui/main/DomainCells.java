@@ -12,7 +12,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.text.Text;
 
 import org.bulkhead.model.hypervisor.DomainState;
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.ui.common.LabelText;
 import org.bulkhead.ui.common.LabelTextFlow;
 import org.bulkhead.ui.common.Sparkline;
@@ -114,8 +114,8 @@ final class DomainCells {
         }
     }
 
-    /** Short words for the host's enforcement, the full sentence as tooltip, with a marker glyph. */
-    static final class Enforcement extends TableCell<DomainRow, HostEnforcement> {
+    /** Short words for the VM's enforcement, the full reason as tooltip, with a marker glyph. */
+    static final class Enforcement extends TableCell<DomainRow, DomainEnforcement> {
         private final Text glyph = new Text();
         private final Tooltip tooltip = new Tooltip();
 
@@ -125,7 +125,7 @@ final class DomainCells {
         }
 
         @Override
-        protected void updateItem(HostEnforcement value, boolean empty) {
+        protected void updateItem(DomainEnforcement value, boolean empty) {
             super.updateItem(value, empty);
             getStyleClass().removeAll(TrustMarker.ISOLATED.styleClass(), TrustMarker.WEAK.styleClass(),
                     TrustMarker.UNCONFINED.styleClass(), TrustMarker.UNCHECKED.styleClass());
@@ -135,26 +135,13 @@ final class DomainCells {
                 setTooltip(null);
                 return;
             }
-            TrustMarker marker = TrustMarker.of(value);
+            TrustMarker marker = TrustMarker.of(value.verdict());
             getStyleClass().add(marker.styleClass());
             glyph.setText(marker.glyph());
             setGraphic(glyph);
-            setText(shortText(value));
-            tooltip.setText(value.label());
+            setText(value.shortText());
+            tooltip.setText(value.reason());
             setTooltip(tooltip);
-        }
-
-        static String shortText(HostEnforcement value) {
-            return switch (value) {
-                case ENFORCING -> "enforcing";
-                case PERMISSIVE -> "permissive";
-                case COMPLAIN -> "complain";
-                case DISABLED -> "disabled";
-                case DAC_ONLY -> "DAC only";
-                case NONE -> "none";
-                case SIMULATED -> "simulated";
-                case UNKNOWN_REMOTE -> "unknown (remote)";
-            };
         }
     }
 

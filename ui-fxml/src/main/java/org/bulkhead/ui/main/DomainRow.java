@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.security.HostEnforcement;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.DomainKey;
@@ -28,6 +29,8 @@ public final class DomainRow {
     private final ReadOnlyStringWrapper model = new ReadOnlyStringWrapper(this, "model");
     private final ReadOnlyObjectWrapper<LabelText> label = new ReadOnlyObjectWrapper<>(this, "label");
     private final ReadOnlyObjectWrapper<HostEnforcement> enforcement = new ReadOnlyObjectWrapper<>(this, "enforcement");
+    private final ReadOnlyObjectWrapper<DomainEnforcement> domainEnforcement =
+            new ReadOnlyObjectWrapper<>(this, "domainEnforcement");
     private final ReadOnlyObjectWrapper<Trust> trust = new ReadOnlyObjectWrapper<>(this, "trust");
     private final ReadOnlyBooleanWrapper stale = new ReadOnlyBooleanWrapper(this, "stale");
     private final ReadOnlyBooleanWrapper removed = new ReadOnlyBooleanWrapper(this, "removed");
@@ -56,6 +59,7 @@ public final class DomainRow {
             label.set(LabelText.of(next.security().label().orElse("")));
         }
         enforcement.set(next.security().enforcement());
+        domainEnforcement.set(next.security().domainEnforcement());
         trust.set(next.security().trust());
         // Last: the table's list watches this property, and its listeners read the fields above.
         snapshot.set(next);
@@ -134,6 +138,15 @@ public final class DomainRow {
 
     public HostEnforcement enforcement() {
         return enforcement.get();
+    }
+
+    /** Whether the kernel enforces this VM's own label (the Enforcing column). */
+    public ReadOnlyObjectProperty<DomainEnforcement> domainEnforcementProperty() {
+        return domainEnforcement.getReadOnlyProperty();
+    }
+
+    public DomainEnforcement domainEnforcement() {
+        return domainEnforcement.get();
     }
 
     public ReadOnlyObjectProperty<Trust> trustProperty() {

@@ -34,7 +34,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import org.bulkhead.model.hypervisor.DomainState;
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.ui.common.LabelText;
 import org.bulkhead.ui.common.Theme;
@@ -99,7 +99,7 @@ public final class MainView {
     @FXML private TableColumn<DomainRow, DomainState> stateColumn;
     @FXML private TableColumn<DomainRow, String> modelColumn;
     @FXML private TableColumn<DomainRow, LabelText> labelColumn;
-    @FXML private TableColumn<DomainRow, HostEnforcement> enforcingColumn;
+    @FXML private TableColumn<DomainRow, DomainEnforcement> enforcingColumn;
     @FXML private TableColumn<DomainRow, UsageSeries> cpuColumn;
     @FXML private TableColumn<DomainRow, UsageSeries> memoryColumn;
     @FXML private TableColumn<DomainRow, String> connectionColumn;
@@ -258,7 +258,7 @@ public final class MainView {
         labelColumn.setCellValueFactory(cell -> cell.getValue().labelProperty());
         labelColumn.setCellFactory(column -> new DomainCells.SecurityLabel());
         labelColumn.setComparator(DomainOrder.LABEL);
-        enforcingColumn.setCellValueFactory(cell -> cell.getValue().enforcementProperty());
+        enforcingColumn.setCellValueFactory(cell -> cell.getValue().domainEnforcementProperty());
         enforcingColumn.setCellFactory(column -> new DomainCells.Enforcement());
         cpuColumn.setCellValueFactory(cell -> cell.getValue().cpuProperty());
         cpuColumn.setCellFactory(column -> new DomainCells.Usage());

@@ -172,6 +172,8 @@ public final class MainViewModel implements AutoCloseable {
             connection.header().update(status, connection.session().host(), connection.session().lastError());
             table.markStale(uri, status != ConnectionStatus.OPEN);
         });
+        // A re-check of the host (setenforce, a permissive module) resyncs its domains: the header follows.
+        connections.values().forEach(c -> c.header().followHost(c.session().host()));
         if (!change.connections().isEmpty()) {
             updateBanner();
         }

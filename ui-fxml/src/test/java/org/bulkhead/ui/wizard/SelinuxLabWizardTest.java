@@ -13,6 +13,7 @@ import org.bulkhead.libvirt.LibvirtConnection;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.libvirt.SelinuxLab;
 import org.bulkhead.model.domain.DomainSpec;
+import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.hypervisor.DomainRecord;
@@ -57,7 +58,7 @@ class SelinuxLabWizardTest {
     void connect() {
         uri = SelinuxLab.uri();
         check = SelinuxLab.open();
-        LabHostSecurity lab = LabHostSecurity.probe();
+        HostSecurity lab = LabHostSecurity.probe();
         inspector = new DomainInspector(info -> Optional.of(lab));
         services = new VmCreation.Ports(new LibvirtHypervisor(), inspector::probeHost, inspector, Optional.of(lab),
                 Optional.empty(), ledgers);

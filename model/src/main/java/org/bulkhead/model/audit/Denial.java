@@ -1,0 +1,119 @@
+package org.bulkhead.model.audit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.bulkhead.model.label.SecurityContext;
+
+/**
+ * One access the kernel's MAC judged against a process's label: an SELinux AVC denial or an
+ * AppArmor DENIED/ALLOWED record, with what the process tried, on what, and whether the kernel
+ * refused it or only logged it (a permissive type or host, a complain-mode profile).
+ *
+ * @param source the subject's label: an SELinux context, or the AppArmor profile
+ * @param target the object's SELinux context; empty for AppArmor, which names paths only
+ * @param object the file or thing touched, as the record names it (path, else name)
+ */
+public record Denial(String eventId, Instant time, Mechanism mechanism, Set<String> permissions, String source,
+        Optional<String> target, String objectClass, Optional<String> object, boolean enforced, Optional<Long> pid,
+        Optional<String> command, Optional<String> executable) {
+
+    public enum Mechanism { SELINUX, APPARMOR }
+
+    public Denial {
+        permissions = Set.copyOf(permissions);
+    }
+
+    /** "refused" or "logged, not enforced", as the Denials tab and the report say it. */
+    public String outcome() {
+        return enforced ? "refused" : "logged, not enforced";
+    }
+
+    /** The denials in {@code events}: every AVC record's, every AppArmor record's. */
+    public static List<Denial> from(List<AuditEvent> events) {
+        List<Denial> denials = new ArrayList<>();
+        for (AuditEvent event : events) {
+            Optional<AuditRecord> syscall = event.first("SYSCALL");
+            Optional<String> proctitle = event.first("PROCTITLE").flatMap(r -> r.field("proctitle"));
+            Optional<String> path = event.first("PATH").flatMap(r -> r.field("name"));
+            for (AuditRecord avc : event.ofType("AVC")) {
+                avc.field("apparmor").ifPresentOrElse(
+                        verdict -> appArmor(event, avc, verdict, syscall).ifPresent(denials::add),
+                        () -> selinux(event, avc, syscall, proctitle, path).ifPresent(denials::add));
+            }
+            for (AuditRecord record : event.ofType("APPARMOR")) {
+                record.field("apparmor").flatMap(verdict -> appArmor(event, record, verdict, syscall))
+                        .ifPresent(denials::add);
+            }
+        }
+        return denials;
+    }
+
+    private static Optional<Denial> selinux(AuditEvent event, AuditRecord avc, Optional<AuditRecord> syscall,
+            Optional<String> proctitle, Optional<String> path) {
+        if (!"denied".equals(avc.fields().get("avc")) || avc.field("scontext").isEmpty()) {
+            return Optional.empty(); // "granted" records are audit-allow rules, not denials
+        }
+        Optional<String> object = avc.field("path").or(() -> avc.field("name")).or(() -> path);
+        return Optional.of(new Denial(event.id(), event.time(), Mechanism.SELINUX, avc.permissions(),
+                avc.fields().get("scontext"), avc.field("tcontext"), avc.field("tclass").orElse("?"), object,
+                !"1".equals(avc.fields().get("permissive")), pid(avc, syscall),
+                avc.field("comm").or(() -> syscall.flatMap(s -> s.field("comm"))),
+                syscall.flatMap(s -> s.field("exe")).or(() -> proctitle)));
+    }
+
+    /** AppArmor logs ALLOWED for what a complain-mode profile would have denied. */
+    private static Optional<Denial> appArmor(AuditEvent event, AuditRecord record, String verdict,
+            Optional<AuditRecord> syscall) {
+        if (!verdict.equals("DENIED") && !verdict.equals("ALLOWED")) {
+            return Optional.empty();
+        }
+        String mask = record.field("denied_mask").or(() -> record.field("requested_mask")).orElse("");
+        Set<String> permissions = Set.of(record.field("operation").orElse("?") + (mask.isEmpty() ? "" : " " + mask));
+        return Optional.of(new Denial(event.id(), event.time(), Mechanism.APPARMOR, permissions,
+                record.field("profile").orElse("?"), Optional.empty(), record.field("class").orElse("file"),
+                record.field("name"), verdict.equals("DENIED"), pid(record, syscall), record.field("comm"),
+                syscall.flatMap(s -> s.field("exe"))));
+    }
+
+    private static Optional<Long> pid(AuditRecord record, Optional<AuditRecord> syscall) {
+        try {
+            return record.field("pid").or(() -> syscall.flatMap(s -> s.field("pid"))).map(Long::parseLong);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether the source label is {@code label}'s (the VM's QEMU acted). */
+    public boolean byLabel(String label) {
+        return sameCompartment(source, label);
+    }
+
+    /** Whether the target is in {@code imageLabel}'s compartment (something touched the VM's files). */
+    public boolean onLabel(String imageLabel) {
+        return target.map(t -> sameCompartment(t, imageLabel)).orElse(false);
+    }
+
+    /**
+     * SELinux: the same MCS categories (a VM's process and its images share them, whatever the
+     * type); AppArmor and anything without categories: the same label.
+     */
+    static boolean sameCompartment(String a, String b) {
+        try {
+            SecurityContext ca = SecurityContext.parse(a);
+            SecurityContext cb = SecurityContext.parse(b);
+            var la = ca.level().map(l -> l.categories());
+            var lb = cb.level().map(l -> l.categories());
+            if (la.isPresent() && lb.isPresent() && !la.get().isEmpty()) {
+                return la.equals(lb);
+            }
+            return ca.equals(cb);
+        } catch (IllegalArgumentException notAContext) {
+            // An AppArmor profile, say (LabelFormatException is one of these).
+            return a.equals(b);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.bulkhead.hostsec.ssh;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The system's {@code ssh} to one host, run with a shell command and no terminal. Built from
+ * an ssh command line, or from a libvirt {@code qemu+ssh://} URI the way libvirt builds its own
+ * (user, port, {@code keyfile}, {@code no_verify}), so what reaches libvirtd reaches the files too.
+ */
+final class SshCommand {
+
+    record Result(int exitCode, String output) {
+    }
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final List<String> words;
+
+    SshCommand(List<String> words) {
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("an ssh command line needs at least the destination");
+        }
+        this.words = List.copyOf(words);
+    }
+
+    static Optional<SshCommand> forLibvirtUri(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+        if (uri.getScheme() == null || !uri.getScheme().endsWith("+ssh") || uri.getHost() == null) {
+            return Optional.empty();
+        }
+        Map<String, String> query = query(uri.getRawQuery());
+        List<String> words = new ArrayList<>(List.of("ssh", "-T", "-e", "none", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=10"));
+        if (uri.getPort() > 0) {
+            words.addAll(List.of("-p", Integer.toString(uri.getPort())));
+        }
+        if (uri.getUserInfo() != null) {
+            words.addAll(List.of("-l", uri.getUserInfo()));
+        }
+        if (query.containsKey("keyfile")) {
+            words.addAll(List.of("-i", query.get("keyfile")));
+        }
+        if ("1".equals(query.get("no_verify"))) {
+            // libvirt's own meaning of no_verify: do not check the host key.
+            words.addAll(List.of("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "LogLevel=ERROR"));
+        }
+        words.add(uri.getHost());
+        return Optional.of(new SshCommand(words));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
+    }
+
+    List<String> words() {
+        return words;
+    }
+
+    /** Runs {@code shellCommand} on the host; the output is stdout and stderr together. */
+    Result run(String shellCommand) {
+        List<String> command = new ArrayList<>(words);
+        command.add(shellCommand);
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Result(-1, "timed out after " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), output.strip());
+        } catch (IOException e) {
+            return new Result(-1, "cannot run ssh: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Result(-1, "interrupted");
+        }
+    }
+
+    /** Runs a POSIX shell script on the host with {@code arguments} as its {@code $@}. */
+    Result runScript(String script, List<String> arguments) {
+        StringBuilder command = new StringBuilder("sh -c ").append(quote(script)).append(" sh");
+        arguments.forEach(argument -> command.append(' ').append(quote(argument)));
+        return run(command.toString());
+    }
+
+    /** One word for the remote shell. */
+    static String quote(String text) {
+        return "'" + text.replace("'", "'\\''") + "'";
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" ", words);
+    }
+}

@@ -1,0 +1,273 @@
+package org.bulkhead.hostsec.ssh;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.bulkhead.model.hostsec.EnforcementFacts;
+import org.bulkhead.model.hostsec.FileLabel;
+import org.bulkhead.model.hostsec.FileLabelException;
+import org.bulkhead.model.hostsec.FileLabelException.Reason;
+import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.hostsec.ProcessLabel;
+import org.bulkhead.model.hostsec.SecurityDriverInfo;
+import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
+import org.bulkhead.model.label.LabelFormatException;
+import org.bulkhead.model.label.SecurityContext;
+
+/**
+ * {@link HostSecurity} for another machine, read through the system's {@code ssh} (so the
+ * user's config, agent and known hosts apply, as for libvirt's qemu+ssh): the kernel's mode, the
+ * virt contexts, file and process labels, permissive types and AppArmor profile modes. It only
+ * reads: Bulkhead changes no labels on a remote host. Each call is one ssh command.
+ */
+public final class SshHostSecurity implements HostSecurity {
+
+    /** Which model the remote kernel runs, its mode and libvirt's virt contexts there. */
+    static final String DRIVER_SCRIPT = """
+            if [ -r /sys/fs/selinux/enforce ]; then
+              echo "model selinux"; echo "enforce $(cat /sys/fs/selinux/enforce)"
+              t=$(sed -n 's/^SELINUXTYPE=//p' /etc/selinux/config 2>/dev/null); d=/etc/selinux/${t:-default}/contexts
+              sed 's/^/domain /' "$d/virtual_domain_context" 2>/dev/null
+              sed 's/^/image /' "$d/virtual_image_context" 2>/dev/null
+            elif [ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" = Y ]; then
+              echo "model apparmor"; echo "mode $(cat /sys/module/apparmor/parameters/mode 2>/dev/null)"
+            else
+              echo "model dac"
+            fi
+            """;
+
+    /**
+     * The kernel's own access decision for each context acting on itself, through selinuxfs's
+     * access file (what libselinux's security_compute_av_flags does): the last field is the
+     * decision's flags, bit 0 meaning the domain is permissive. Then AppArmor's profile list.
+     */
+    static final String FACTS_SCRIPT = """
+            if [ -r /sys/fs/selinux/class/process/index ]; then
+              cls=$(cat /sys/fs/selinux/class/process/index)
+              for c in "$@"; do
+                flags=
+                exec 3<>/sys/fs/selinux/access && printf '%s %s %s 0' "$c" "$c" "$cls" >&3 2>/dev/null \\
+                  && read -r _ _ _ _ _ flags <&3
+                exec 3>&-
+                echo "type ${flags:-?} $c"
+              done
+            fi
+            if [ -r /sys/kernel/security/apparmor/profiles ]; then
+              sed 's/^/profile /' /sys/kernel/security/apparmor/profiles
+            else
+              echo "profiles unreadable"
+            fi
+            """;
+
+    private final SshCommand ssh;
+
+    private SshHostSecurity(SshCommand ssh) {
+        this.ssh = ssh;
+    }
+
+    /** Over an ssh command line that ends in the destination ({@code ssh -p 2222 root@host}). */
+    public static SshHostSecurity over(List<String> sshCommand) {
+        return new SshHostSecurity(new SshCommand(sshCommand));
+    }
+
+    /** For a libvirt {@code qemu+ssh://} URI, with libvirt's own parameters; empty for other transports. */
+    public static Optional<SshHostSecurity> forUri(String uri) {
+        return SshCommand.forLibvirtUri(uri).map(SshHostSecurity::new);
+    }
+
+    /** The command line used, for messages and tests. */
+    public List<String> command() {
+        return ssh.words();
+    }
+
+    @Override
+    public SecurityDriverInfo driver() {
+        SshCommand.Result result = ssh.run(DRIVER_SCRIPT);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException("could not read the security driver over " + ssh + ": "
+                    + result.output());
+        }
+        return parseDriver(result.output());
+    }
+
+    static SecurityDriverInfo parseDriver(String output) {
+        String model = "dac";
+        String mode = "";
+        List<String> domain = new ArrayList<>();
+        List<String> image = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            int space = line.indexOf(' ');
+            if (space < 0) {
+                continue;
+            }
+            String key = line.substring(0, space);
+            String value = line.substring(space + 1).strip();
+            switch (key) {
+                case "model" -> model = value;
+                case "enforce", "mode" -> mode = value;
+                case "domain" -> domain.add(value);
+                case "image" -> image.add(value);
+                default -> {
+                    // Nothing else is printed; a line of a future script is ignored.
+                }
+            }
+        }
+        Map<String, String> base = new LinkedHashMap<>();
+        List<String> keys = List.of("domain", "domain.tcg");
+        for (int i = 0; i < domain.size() && i < keys.size(); i++) {
+            base.put(keys.get(i), domain.get(i));
+        }
+        List<String> imageKeys = List.of("image", "content");
+        for (int i = 0; i < image.size() && i < imageKeys.size(); i++) {
+            base.put(imageKeys.get(i), image.get(i));
+        }
+        Enforcement enforcement = switch (model) {
+            case "selinux" -> mode.equals("1") ? Enforcement.ENFORCING : Enforcement.PERMISSIVE;
+            case "apparmor" -> mode.equals("complain") ? Enforcement.COMPLAIN : Enforcement.ENFORCING;
+            default -> Enforcement.DAC_ONLY;
+        };
+        return new SecurityDriverInfo(model, "0", enforcement, base);
+    }
+
+    @Override
+    public EnforcementFacts enforcementFacts(Set<String> domainContexts) {
+        List<String> arguments = new ArrayList<>();
+        for (String context : domainContexts) {
+            try {
+                arguments.add(SecurityContext.parse(context).toString());
+            } catch (LabelFormatException notAContext) {
+                // Only SELinux contexts have a type to check.
+            }
+        }
+        SshCommand.Result result = ssh.runScript(FACTS_SCRIPT, arguments);
+        if (result.exitCode() != 0) {
+            return EnforcementFacts.unknown("could not read the policy over " + ssh + ": " + result.output());
+        }
+        return parseFacts(result.output());
+    }
+
+    static EnforcementFacts parseFacts(String output) {
+        Map<String, Boolean> types = new HashMap<>();
+        Map<String, String> profiles = new LinkedHashMap<>();
+        boolean profilesReadable = true;
+        List<String> notes = new ArrayList<>();
+        for (String line : output.split("\n")) {
+            if (line.startsWith("type ")) {
+                String[] parts = line.split(" ", 3);
+                String type = SecurityContext.parse(parts[2]).type();
+                try {
+                    types.put(type, (Integer.parseInt(parts[1], 16) & 1) != 0);
+                } catch (NumberFormatException refused) {
+                    notes.add("the host's policy refused to decide for " + parts[2]);
+                }
+            } else if (line.startsWith("profile ")) {
+                String profile = line.substring("profile ".length());
+                int open = profile.lastIndexOf(" (");
+                if (open > 0 && profile.endsWith(")")) {
+                    profiles.put(profile.substring(0, open), profile.substring(open + 2, profile.length() - 1));
+                }
+            } else if (line.equals("profiles unreadable")) {
+                profilesReadable = false;
+            }
+        }
+        return new EnforcementFacts(types, profilesReadable ? Optional.of(profiles) : Optional.empty(), notes);
+    }
+
+    @Override
+    public FileLabel readLabel(Path file, boolean followLinks) {
+        SshCommand.Result result = ssh.run("stat " + (followLinks ? "-L " : "") + "-c '%C|%u|%g|%a' -- "
+                + SshCommand.quote(file.toString()));
+        if (result.exitCode() != 0) {
+            Reason reason = result.output().contains("No such file") ? Reason.NOT_FOUND
+                    : result.output().contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;
+            throw new FileLabelException(file, reason, "cannot read the label of " + file + " over " + ssh + ": "
+                    + result.output(), null);
+        }
+        String[] parts = result.output().strip().split("\\|");
+        Optional<String> context = parts[0].equals("?") || parts[0].isEmpty() ? Optional.empty()
+                : Optional.of(parts[0]);
+        return new FileLabel(file, context, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
+                Integer.parseInt(parts[3], 8));
+    }
+
+    @Override
+    public Optional<ProcessLabel> processLabel(long pid) {
+        SshCommand.Result result = ssh.run("ps -o label=,uid=,gid= -p " + pid);
+        if (result.exitCode() != 0 || result.output().isBlank()) {
+            return Optional.empty();
+        }
+        String[] parts = result.output().strip().split("\\s+");
+        Optional<String> context = parts[0].equals("-") || parts[0].equals("unconfined") ? Optional.empty()
+                : Optional.of(parts[0]);
+        return Optional.of(new ProcessLabel(pid, context, Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+    }
+
+    /** libvirt names no pid over the network: the QEMU whose command line carries {@code -uuid UUID}. */
+    @Override
+    public Optional<ProcessLabel> qemuProcess(String domainUuid) {
+        SshCommand.Result result = ssh.run("pgrep -f -- " + SshCommand.quote("-uuid " + domainUuid));
+        if (result.exitCode() != 0 || result.output().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return processLabel(Long.parseLong(result.output().strip().split("\\s+")[0]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<String> defaultSelinuxLabel(Path file) {
+        SshCommand.Result result = ssh.run("matchpathcon -n -- " + SshCommand.quote(file.toString()));
+        return result.exitCode() == 0 && !result.output().isBlank() ? Optional.of(result.output().strip())
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<String> rememberedSelinuxLabel(Path file, boolean followLinks) {
+        SshCommand.Result result = ssh.run("getfattr --only-values -n trusted.libvirt.security.selinux "
+                + (followLinks ? "" : "-h ") + "-- " + SshCommand.quote(file.toString()));
+        return result.exitCode() == 0 ? Optional.of(result.output().replace("\0", "").strip()) : Optional.empty();
+    }
+
+    @Override
+    public void setSelinuxLabel(Path file, String context, boolean followLinks) {
+        throw readOnly(file);
+    }
+
+    @Override
+    public String chconCommand(Path file, String context, boolean followLinks) {
+        return "chcon " + (followLinks ? "" : "-h ") + SshCommand.quote(context) + " "
+                + SshCommand.quote(file.toString());
+    }
+
+    @Override
+    public String restoreDefaultLabel(Path file, boolean followLinks) {
+        throw readOnly(file);
+    }
+
+    @Override
+    public Optional<String> restoreRememberedLabel(Path file, boolean followLinks) {
+        throw readOnly(file);
+    }
+
+    @Override
+    public void setOwner(Path file, int uid, int gid, boolean followLinks) {
+        throw readOnly(file);
+    }
+
+    @Override
+    public String chownCommand(Path file, int uid, int gid, boolean followLinks) {
+        return "chown " + (followLinks ? "" : "-h ") + "+" + uid + ":+" + gid + " " + SshCommand.quote(file.toString());
+    }
+
+    private FileLabelException readOnly(Path file) {
+        return new FileLabelException(file, Reason.NOT_SUPPORTED, "Bulkhead only reads labels on a remote host ("
+                + ssh + "): change " + file + " there with the command shown", null);
+    }
+}

@@ -1,0 +1,77 @@
+package org.bulkhead.hostsec.ssh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bulkhead.model.hostsec.EnforcementFacts;
+import org.bulkhead.model.hostsec.SecurityDriverInfo;
+import org.junit.jupiter.api.Test;
+
+/** What the SSH host reads, parsed from the output its scripts print (captured from the lab). */
+class SshHostSecurityTest {
+
+    @Test
+    void aQemuSshUriBecomesTheSshCommandLibvirtWouldRun() {
+        List<String> words = SshHostSecurity.forUri(
+                "qemu+ssh://root@127.0.0.1:16522/system?keyfile=/var/lab%20key&no_verify=1").orElseThrow().command();
+        assertEquals("ssh", words.get(0));
+        assertEquals("127.0.0.1", words.get(words.size() - 1));
+        String line = String.join(" ", words);
+        assertTrue(line.contains("-p 16522"), line);
+        assertTrue(line.contains("-l root"), line);
+        assertTrue(words.contains("/var/lab key"), line);
+        assertTrue(line.contains("StrictHostKeyChecking=no"), line);
+        assertTrue(line.contains("BatchMode=yes"), "never asks for a password in the background: " + line);
+    }
+
+    @Test
+    void otherTransportsHaveNoSshAccess() {
+        assertEquals(Optional.empty(), SshHostSecurity.forUri("qemu+tcp://127.0.0.1:16510/system"));
+        assertEquals(Optional.empty(), SshHostSecurity.forUri("qemu:///system"));
+    }
+
+    @Test
+    void anEnforcingSelinuxHostWithDebiansContextFiles() {
+        SecurityDriverInfo info = SshHostSecurity.parseDriver("""
+                model selinux
+                enforce 1
+                domain system_u:system_r:svirt_t:s0
+                image system_u:object_r:svirt_image_t:s0
+                image system_u:object_r:virt_content_t:s0
+                """);
+        assertEquals("selinux", info.model());
+        assertEquals(SecurityDriverInfo.Enforcement.ENFORCING, info.enforcement());
+        assertEquals(Map.of("domain", "system_u:system_r:svirt_t:s0", "image", "system_u:object_r:svirt_image_t:s0",
+                "content", "system_u:object_r:virt_content_t:s0"), info.baseContexts());
+        assertEquals(SecurityDriverInfo.Enforcement.PERMISSIVE,
+                SshHostSecurity.parseDriver("model selinux\nenforce 0\n").enforcement());
+    }
+
+    @Test
+    void theKernelsFlagsSayWhichTypeIsPermissive() {
+        // selinuxfs access answers as seen in the lab with (typepermissive virtd_t) loaded.
+        EnforcementFacts facts = SshHostSecurity.parseFacts("""
+                type 0 system_u:system_r:svirt_t:s0:c1,c2
+                type 1 system_u:system_r:virtd_t:s0-s0:c0.c1023
+                type ? system_u:system_r:nosuch_t:s0
+                profiles unreadable
+                """);
+        assertEquals(Map.of("svirt_t", false, "virtd_t", true), facts.permissiveTypes());
+        assertEquals(Optional.empty(), facts.permissive("nosuch_t"), "refused is not checked, never enforced");
+        assertEquals(Optional.empty(), facts.profileModes());
+        assertTrue(facts.notes().get(0).contains("nosuch_t"));
+    }
+
+    @Test
+    void appArmorProfilesWithTheirModes() {
+        EnforcementFacts facts = SshHostSecurity.parseFacts("""
+                profile libvirt-5a1d3c4e-0000-4000-8000-000000000001 (complain)
+                profile /usr/sbin/libvirtd (enforce)
+                """);
+        assertEquals(Optional.of(Map.of("libvirt-5a1d3c4e-0000-4000-8000-000000000001", "complain",
+                "/usr/sbin/libvirtd", "enforce")), facts.profileModes());
+    }
+}
