@@ -1,5 +1,6 @@
 package org.bulkhead.app;
 
+import org.bulkhead.app.wiring.Wiring;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

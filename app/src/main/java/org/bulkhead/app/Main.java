@@ -1,5 +1,6 @@
 package org.bulkhead.app;
 
+import org.bulkhead.app.wiring.Wiring;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

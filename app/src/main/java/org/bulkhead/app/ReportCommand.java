@@ -1,5 +1,6 @@
 package org.bulkhead.app;
 
+import org.bulkhead.app.wiring.Wiring;
 import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
@@ -9,8 +10,8 @@ import org.bulkhead.app.report.Inventory;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
-import org.bulkhead.model.security.Compartments;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.store.Compartments;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
 import picocli.CommandLine.Command;

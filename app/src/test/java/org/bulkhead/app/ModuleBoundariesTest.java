@@ -1,6 +1,7 @@
 package org.bulkhead.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,6 +49,21 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("org.bulkhead.hostsec..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.libvirt..",
                         "org.bulkhead.libvirt..", "org.bulkhead.ui..", "org.bulkhead.app..")
+                .check(classes);
+    }
+
+    @Test
+    void noPackageDependsOnItselfThroughAnother() {
+        slices().matching("org.bulkhead.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void codeLogsThroughSystemLoggerAndOnlyTheDebugSwitchConfiguresTheBackend() {
+        noClasses().that().resideInAPackage("org.bulkhead..")
+                .and().haveNameNotMatching("org\\.bulkhead\\.app\\.DebugLog(\\$.*)?")
+                .should().dependOnClassesThat().resideInAnyPackage("java.util.logging..", "org.slf4j..",
+                        "org.apache.logging..", "org.apache.commons.logging..")
+                .because("one logging API (System.Logger) for all of Bulkhead; --debug sets up its output once")
                 .check(classes);
     }
 }

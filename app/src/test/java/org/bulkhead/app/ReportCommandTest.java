@@ -1,5 +1,6 @@
 package org.bulkhead.app;
 
+import org.bulkhead.app.wiring.Wiring;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

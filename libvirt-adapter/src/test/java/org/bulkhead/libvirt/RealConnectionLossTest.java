@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.HypervisorException;
-import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.DomainInspector;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainStore;

@@ -1,5 +1,6 @@
 package org.bulkhead.hostsec;
 
+import org.bulkhead.hostsec.driver.HostFacts;
 import org.bulkhead.hostsec.driver.SecurityDriver;
 
 /**

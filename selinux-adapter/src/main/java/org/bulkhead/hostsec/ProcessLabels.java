@@ -1,5 +1,6 @@
 package org.bulkhead.hostsec;
 
+import org.bulkhead.hostsec.driver.HostFacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package org.bulkhead.hostsec;
 
+import org.bulkhead.hostsec.driver.HostFacts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -7,14 +7,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.ui.common.FxDialogService;
 import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.connection.KnownConnections;
@@ -25,7 +25,7 @@ import org.bulkhead.ui.connection.KnownConnections;
  */
 public final class BulkheadApp extends Application {
 
-    private static final Logger LOG = Logger.getLogger(BulkheadApp.class.getName());
+    private static final Logger LOG = System.getLogger(BulkheadApp.class.getName());
     /** How often each connection samples its domains' statistics, in one batched call. */
     static final Duration STATS_INTERVAL = Duration.ofSeconds(2);
     static final String DEFAULT_URI = "test:///default";

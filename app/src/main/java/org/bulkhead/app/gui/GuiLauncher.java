@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import javafx.application.Application;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 
 /** Starts the JavaFX window with the connections named on the command line. */
 public final class GuiLauncher {

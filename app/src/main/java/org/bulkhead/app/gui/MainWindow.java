@@ -8,7 +8,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.ui.common.BackgroundTaskExecutor;
 import org.bulkhead.ui.common.FxDialogService;

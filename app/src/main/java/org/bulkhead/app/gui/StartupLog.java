@@ -1,8 +1,8 @@
 package org.bulkhead.app.gui;
 
 import java.lang.management.ManagementFactory;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 
 import javafx.scene.Scene;
 
@@ -16,7 +16,7 @@ import org.bulkhead.ui.main.MainViewModel;
  */
 final class StartupLog {
 
-    private static final Logger LOG = Logger.getLogger("org.bulkhead.startup");
+    private static final Logger LOG = System.getLogger("org.bulkhead.startup");
 
     private final MainViewModel viewModel;
     private boolean populated;
@@ -27,7 +27,7 @@ final class StartupLog {
     }
 
     static void watch(Scene scene, MainViewModel viewModel) {
-        if (!LOG.isLoggable(Level.FINE)) {
+        if (!LOG.isLoggable(Level.DEBUG)) {
             return;
         }
         log("window shown");
@@ -51,7 +51,7 @@ final class StartupLog {
     }
 
     private static void log(String what) {
-        LOG.fine(what + " (" + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
+        LOG.log(Level.DEBUG, what + " (" + (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime())
                 + " ms after the JVM started)");
     }
 }

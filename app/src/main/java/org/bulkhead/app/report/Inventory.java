@@ -2,7 +2,7 @@ package org.bulkhead.app.report;
 
 import java.util.List;
 
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
 /** The inventory of one connection, rendered for people (a table) or for programs (JSON). */

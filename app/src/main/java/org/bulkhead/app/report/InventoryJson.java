@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
 import org.bulkhead.model.security.SeclabelView;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
 /** The inventory as JSON: one object for the connection, one per domain, one per resource. */

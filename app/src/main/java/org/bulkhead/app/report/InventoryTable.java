@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
 /** The inventory as text for a terminal: a table of domains, then each domain's resources. */

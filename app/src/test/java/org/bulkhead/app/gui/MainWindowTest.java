@@ -17,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
+import org.bulkhead.model.security.Trust;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.model.hypervisor.HypervisorConnection;

@@ -25,7 +25,7 @@ import javafx.scene.text.TextFlow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.ui.connection.KnownConnections;

@@ -21,7 +21,7 @@ import javafx.scene.robot.Robot;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.app.gui.MainWindow;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;

@@ -30,7 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-import org.bulkhead.app.Wiring;
+import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.session.ConnectionSession;

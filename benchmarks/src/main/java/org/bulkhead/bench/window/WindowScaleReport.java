@@ -1,5 +1,8 @@
 package org.bulkhead.bench.window;
 
+import org.bulkhead.model.session.ConnectionSession;
+import org.bulkhead.model.session.DomainInspector;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -215,7 +218,7 @@ public final class WindowScaleReport {
                 .append(populated).append(" ms (median) against a\n")
                 .append("  floor of ").append(floor).append(" ms (bare window ").append(bare).append(" + `listDomains` ")
                 .append(list).append("). The largest parts: `DomainInspector.snapshot` (model,\n")
-                .append("  `org.bulkhead.model.security.DomainInspector`) over all domains on the session worker (")
+                .append("  `org.bulkhead.model.session.DomainInspector`) over all domains on the session worker (")
                 .append(median(startups.bulkhead(), "startup.snapshotsMs")).append(" ms), and\n")
                 .append("  wiring, loading and showing the main view before any domain arrives (")
                 .append(median(startups.bulkhead(), "startup.wiredMs")).append(" → ")

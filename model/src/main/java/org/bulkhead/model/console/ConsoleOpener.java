@@ -2,8 +2,8 @@ package org.bulkhead.model.console;
 
 import java.io.IOException;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 
 import org.bulkhead.model.hypervisor.ConsoleStream;
 import org.bulkhead.model.hypervisor.DomainRecord;
@@ -16,7 +16,7 @@ import org.bulkhead.model.hypervisor.HypervisorException;
  */
 public final class ConsoleOpener {
 
-    private static final Logger LOG = Logger.getLogger(ConsoleOpener.class.getName());
+    private static final Logger LOG = System.getLogger(ConsoleOpener.class.getName());
 
     private ConsoleOpener() {
     }
@@ -54,7 +54,7 @@ public final class ConsoleOpener {
         try {
             return connection.graphicsPassword(domain.uuid(), tcp.index());
         } catch (HypervisorException e) {
-            LOG.log(Level.FINE, "no console password for " + domain.name() + ": " + e.userMessage());
+            LOG.log(Level.DEBUG, "no console password for " + domain.name() + ": " + e.userMessage());
             return Optional.empty();
         }
     }

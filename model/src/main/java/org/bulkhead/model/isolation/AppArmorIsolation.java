@@ -7,7 +7,7 @@ import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** AppArmor: Isolated is a per-VM {@code libvirt-<uuid>} profile; not isolated is unconfined. */
 final class AppArmorIsolation implements IsolationModel {

@@ -11,7 +11,7 @@ import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * DAC only (no MAC on the host): Isolated is a static {@code +UID:+GID} label with a UID of the

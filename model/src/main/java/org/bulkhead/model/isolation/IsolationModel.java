@@ -7,7 +7,7 @@ import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * What the Isolated box means under one security model: one row of ARCHITECTURE.md's table,

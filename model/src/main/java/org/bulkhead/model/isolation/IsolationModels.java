@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * The table of isolation models, asked in order: the first whose libvirt model the connection

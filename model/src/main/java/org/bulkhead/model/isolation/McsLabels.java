@@ -5,7 +5,7 @@ import org.bulkhead.model.label.Level;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** MCS labels built on the host's domain context, for the models that use SELinux's label format. */
 final class McsLabels {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** No security driver at all: nothing can isolate a VM, and Bulkhead says so before anything is defined. */
 final class NoIsolation implements IsolationModel {

@@ -12,7 +12,7 @@ import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * SELinux: Isolated is a dynamic label (libvirt picks a unique MCS pair and relabels the images),

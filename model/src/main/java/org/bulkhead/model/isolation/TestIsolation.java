@@ -9,7 +9,7 @@ import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * libvirt's test driver: a static SELinux-format label from the ledger (or the shared {@code s0}

@@ -13,10 +13,10 @@ import org.bulkhead.model.hostsec.FileLabelException;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
-import org.bulkhead.model.security.Compartments;
+import org.bulkhead.model.store.Compartments;
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
-import org.bulkhead.model.session.SnapshotFactory;
+import org.bulkhead.model.store.SnapshotFactory;
 
 /**
  * Reads a just-started VM's labels back, its own from libvirt's live XML and its QEMU process,

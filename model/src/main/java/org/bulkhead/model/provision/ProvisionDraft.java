@@ -7,7 +7,7 @@ import org.bulkhead.model.isolation.IsolationPlan;
 import org.bulkhead.model.domain.NewDomain;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.plan.ResourceLabelPlan;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * Everything the summary page shows and Finish does: the domain to define and its XML, the

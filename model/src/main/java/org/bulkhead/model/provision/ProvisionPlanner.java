@@ -16,7 +16,7 @@ import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.plan.PlanContext;
 import org.bulkhead.model.plan.ResourceLabelPlan;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** Turns the wizard's answers into a {@link ProvisionDraft}: label, volume, XML and resource plan. */
 public final class ProvisionPlanner {

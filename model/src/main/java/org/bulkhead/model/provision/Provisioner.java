@@ -14,8 +14,8 @@ import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.provision.ProvisionListener.State;
-import org.bulkhead.model.security.Compartments;
-import org.bulkhead.model.session.SnapshotFactory;
+import org.bulkhead.model.store.Compartments;
+import org.bulkhead.model.store.SnapshotFactory;
 
 /**
  * Finish: prepares the host (a storage pool to create, a network to start), creates the volume,

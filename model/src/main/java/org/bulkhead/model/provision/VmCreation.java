@@ -14,8 +14,8 @@ import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.ledger.LabelLedger;
-import org.bulkhead.model.session.HostContext;
-import org.bulkhead.model.session.SnapshotFactory;
+import org.bulkhead.model.host.HostContext;
+import org.bulkhead.model.store.SnapshotFactory;
 
 /**
  * Creating a VM on one connection, whatever asks for it: the New VM wizard and

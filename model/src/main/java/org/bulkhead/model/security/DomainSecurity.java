@@ -3,6 +3,7 @@ package org.bulkhead.model.security;
 import java.util.List;
 import java.util.Optional;
 
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.isolation.DomainEnforcement;
 

@@ -3,6 +3,7 @@ package org.bulkhead.model.security;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
 import org.bulkhead.model.hostsec.HostSecurity;
@@ -11,20 +12,20 @@ import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.plan.ResourceLabel;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** Reads a resource's actual label from the local file and compares it with the plan. */
-final class ResourceVerifier {
+public final class ResourceVerifier {
 
     private final Optional<HostSecurity> files;
     private final HostContext host;
 
-    ResourceVerifier(Optional<HostSecurity> files, HostContext host) {
+    public ResourceVerifier(Optional<HostSecurity> files, HostContext host) {
         this.files = files;
         this.host = host;
     }
 
-    ResourceCheck check(ResourceLabel planned, SecurityModel model, boolean running) {
+    public ResourceCheck check(ResourceLabel planned, SecurityModel model, boolean running) {
         if (planned.action() == ResourceLabel.Action.NOT_A_FILE || planned.action() == ResourceLabel.Action.QEMU_CREATES) {
             return new ResourceCheck(planned, Optional.empty(), ResourceCheck.Verdict.NOT_CHECKED, "not a file on disk");
         }

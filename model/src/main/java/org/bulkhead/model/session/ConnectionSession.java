@@ -18,9 +18,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.lang.System.Logger.Level;
+import java.lang.System.Logger;
 
+import org.bulkhead.model.host.HostContext;
+import org.bulkhead.model.store.SnapshotFactory;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainListing;
@@ -33,7 +35,7 @@ import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.Subscriptions;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
-import org.bulkhead.model.security.Compartments;
+import org.bulkhead.model.store.Compartments;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainSnapshot;
@@ -54,7 +56,7 @@ import org.bulkhead.model.store.DomainStore;
  */
 public final class ConnectionSession implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(ConnectionSession.class.getName());
+    private static final Logger LOG = System.getLogger(ConnectionSession.class.getName());
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
     /**
@@ -265,7 +267,7 @@ public final class ConnectionSession implements AutoCloseable {
         // Each retry against a daemon that is still away fails the same way: say it once.
         boolean news = !message.equals(lastError);
         lastError = message;
-        LOG.log(Level.FINE, message);
+        LOG.log(Level.DEBUG, message);
         if (news) {
             errorListeners.forEach(listener -> listener.accept(message));
         }
@@ -312,7 +314,7 @@ public final class ConnectionSession implements AutoCloseable {
             fresh = recheck.recheck(known, Set.copyOf(contextByType.values()));
         } catch (RuntimeException e) {
             // The next tick tries again; a host that stays unreadable keeps its last known facts.
-            LOG.log(Level.FINE, "re-reading the host's enforcement on " + uri + " failed", e);
+            LOG.log(Level.DEBUG, "re-reading the host's enforcement on " + uri + " failed", e);
             return;
         }
         if (fresh.sameEnforcement(known)) {
@@ -489,7 +491,7 @@ public final class ConnectionSession implements AutoCloseable {
             // Not worth a dialog on its own. The worker may have closed or replaced the connection
             // meanwhile; if it is still this session's connection and no longer open, the worker
             // handles the loss (once: it is a no-op when the state listener got there first).
-            LOG.log(Level.FINE, "statistics sample failed on " + uri, e);
+            LOG.log(Level.DEBUG, "statistics sample failed on " + uri, e);
             if (!closed && current.state() != ConnectionState.OPEN) {
                 try {
                     worker.execute(() -> {
@@ -519,7 +521,7 @@ public final class ConnectionSession implements AutoCloseable {
             try {
                 old.close();
             } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "closing a lost connection to " + uri + " failed", e);
+                LOG.log(Level.DEBUG, "closing a lost connection to " + uri + " failed", e);
             }
         }
     }

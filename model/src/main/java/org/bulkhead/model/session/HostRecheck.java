@@ -1,5 +1,7 @@
 package org.bulkhead.model.session;
 
+import org.bulkhead.model.host.HostContext;
+
 import java.util.Set;
 
 /**

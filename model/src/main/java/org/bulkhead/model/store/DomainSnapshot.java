@@ -9,7 +9,7 @@ import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.security.DomainSecurity;
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.host.HostEnforcement;
 
 /**
  * One domain at one moment, as every view shows it: what libvirt reported, its parsed XML and

@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.bulkhead.model.host.HostCapabilities;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.junit.jupiter.api.Test;
 
 class AccelerationTest {

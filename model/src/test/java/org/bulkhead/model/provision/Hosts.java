@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hypervisor.HostInfo;
-import org.bulkhead.model.security.HostEnforcement;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.host.HostContext;
 
 /** Host contexts for each row of the "what Isolated means" table. */
 final class Hosts {

@@ -19,8 +19,8 @@ import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LedgerConfig;
 import org.bulkhead.model.provision.PreflightFinding.Check;
 import org.bulkhead.model.provision.PreflightFinding.Status;
-import org.bulkhead.model.security.HostEnforcement;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.host.HostContext;
 import org.junit.jupiter.api.Test;
 
 class PreflightTest {

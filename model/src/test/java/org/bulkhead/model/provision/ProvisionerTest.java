@@ -16,7 +16,7 @@ import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LedgerConfig;
-import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.DomainInspector;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bulkhead.model.store.Compartments;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelUse;
 import org.junit.jupiter.api.Test;

@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.session.DomainInspector;
 import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
@@ -18,7 +20,7 @@ import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.RuntimeLabel;
 import org.bulkhead.model.isolation.DomainEnforcement.Verdict;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
-import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;

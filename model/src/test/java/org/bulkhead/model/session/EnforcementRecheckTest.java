@@ -11,7 +11,6 @@ import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.isolation.DomainEnforcement.Verdict;
-import org.bulkhead.model.security.DomainInspector;
 import org.bulkhead.model.security.FakeHostSecurity;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.ConnectionStatus;

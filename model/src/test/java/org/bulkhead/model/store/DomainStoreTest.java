@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
-import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.DomainInspector;
 import org.bulkhead.model.session.FakeHypervisor;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /** The store coalesces bursts into one notification and keeps each connection's domains apart. */
 class DomainStoreTest {

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bulkhead.hostsec.HostFacts;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
 import org.bulkhead.model.label.SecurityModel;

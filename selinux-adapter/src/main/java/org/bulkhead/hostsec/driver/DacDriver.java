@@ -2,7 +2,6 @@ package org.bulkhead.hostsec.driver;
 
 import java.util.List;
 import java.util.Map;
-import org.bulkhead.hostsec.HostFacts;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
 import org.bulkhead.model.label.SecurityModel;

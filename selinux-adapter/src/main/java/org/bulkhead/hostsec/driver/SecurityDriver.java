@@ -1,7 +1,6 @@
 package org.bulkhead.hostsec.driver;
 
 import java.util.List;
-import org.bulkhead.hostsec.HostFacts;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.label.SecurityModel;
 

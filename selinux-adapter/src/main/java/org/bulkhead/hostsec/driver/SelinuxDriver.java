@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bulkhead.hostsec.HostFacts;
 import org.bulkhead.hostsec.jna.Libselinux;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;

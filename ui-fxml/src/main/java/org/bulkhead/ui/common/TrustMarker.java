@@ -1,7 +1,7 @@
 package org.bulkhead.ui.common;
 
 import org.bulkhead.model.isolation.DomainEnforcement;
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.security.Trust;
 
 /**

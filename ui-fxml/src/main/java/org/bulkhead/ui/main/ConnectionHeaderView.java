@@ -8,7 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.Views;

@@ -10,8 +10,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.bulkhead.model.host.SecModel;
 import org.bulkhead.model.hypervisor.HostInfo;
-import org.bulkhead.model.security.HostEnforcement;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.ConnectionStatus;
 
 /**

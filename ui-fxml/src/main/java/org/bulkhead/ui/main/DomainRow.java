@@ -9,7 +9,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.isolation.DomainEnforcement;
-import org.bulkhead.model.security.HostEnforcement;
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainSnapshot;

@@ -37,7 +37,7 @@ import org.bulkhead.model.provision.RequestRules;
 import org.bulkhead.model.provision.Verification;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.VmRequest;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.ui.common.TaskExecutor;
 
 /**

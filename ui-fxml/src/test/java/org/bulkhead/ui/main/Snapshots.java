@@ -8,9 +8,9 @@ import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HostInfo;
-import org.bulkhead.model.security.DomainInspector;
-import org.bulkhead.model.security.HostEnforcement;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.session.DomainInspector;
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
 
 /** Domain snapshots as the session would make them, on an SELinux-enforcing remote-looking host. */

@@ -18,7 +18,7 @@ import org.bulkhead.model.provision.HostFiles;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.ProvisionOutcome;
-import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.DomainInspector;
 
 /** Wizard services on the real adapters, and the clean-up of what a test's wizard created. */
 final class WizardFixtures {

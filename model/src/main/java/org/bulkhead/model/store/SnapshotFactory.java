@@ -1,7 +1,7 @@
-package org.bulkhead.model.session;
+package org.bulkhead.model.store;
 
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.hypervisor.DomainRecord;
-import org.bulkhead.model.store.DomainSnapshot;
 
 /** Turns what libvirt reported for a domain into the snapshot views show. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.bulkhead.app;
+package org.bulkhead.app.wiring;
 
 import java.time.Duration;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.VmCreation;
-import org.bulkhead.model.security.DomainInspector;
+import org.bulkhead.model.session.DomainInspector;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
 

@@ -1,14 +1,12 @@
-package org.bulkhead.model.session;
+package org.bulkhead.model.host;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hypervisor.HostInfo;
-import org.bulkhead.model.security.HostEnforcement;
 
 /**
  * A connection's host as Bulkhead sees it: what libvirt says (capabilities and its security

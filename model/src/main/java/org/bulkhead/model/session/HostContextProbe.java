@@ -1,4 +1,4 @@
-package org.bulkhead.model.security;
+package org.bulkhead.model.session;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.host.HostCapabilities;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
-import org.bulkhead.model.session.HostContext;
+import org.bulkhead.model.host.HostContext;
 
 /**
  * Works out what confines domains on a connection's host: libvirt's security models from its

@@ -1,4 +1,4 @@
-package org.bulkhead.model.security;
+package org.bulkhead.model.session;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,6 +6,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.bulkhead.model.host.HostEnforcement;
+import org.bulkhead.model.security.DomainSecurity;
+import org.bulkhead.model.security.ResourceCheck;
+import org.bulkhead.model.security.ResourceVerifier;
+import org.bulkhead.model.security.SeclabelView;
+import org.bulkhead.model.security.Trust;
+import org.bulkhead.model.security.TrustAssessment;
 import org.bulkhead.model.domain.DomainSpec;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.SecLabel;
@@ -21,8 +28,8 @@ import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.plan.PlanContext;
 import org.bulkhead.model.plan.ResourceLabelPlan;
-import org.bulkhead.model.session.HostContext;
-import org.bulkhead.model.session.SnapshotFactory;
+import org.bulkhead.model.host.HostContext;
+import org.bulkhead.model.store.SnapshotFactory;
 import org.bulkhead.model.store.DomainSnapshot;
 
 /**

@@ -1,4 +1,4 @@
-package org.bulkhead.model.security;
+package org.bulkhead.model.host;
 
 /**
  * What confines domains on a connection's host, as far as Bulkhead can tell from here.

@@ -1,4 +1,4 @@
-package org.bulkhead.model.security;
+package org.bulkhead.model.store;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
 import org.bulkhead.model.ledger.LabelUse;
-import org.bulkhead.model.store.DomainSnapshot;
 
 /**
  * Which domains of one connection share a compartment: the same MCS categories (SELinux, the

@@ -1,4 +1,4 @@
-package org.bulkhead.hostsec;
+package org.bulkhead.hostsec.driver;
 
 import java.nio.file.Path;
 import java.util.Locale;
