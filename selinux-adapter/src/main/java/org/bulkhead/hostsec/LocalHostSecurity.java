@@ -18,6 +18,7 @@ import org.bulkhead.hostsec.jna.Errno;
 import org.bulkhead.hostsec.jna.ErrnoException;
 import org.bulkhead.hostsec.jna.Libc;
 import org.bulkhead.hostsec.jna.Libselinux;
+import org.bulkhead.model.audit.AuditReading;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
@@ -43,14 +44,16 @@ public final class LocalHostSecurity implements HostSecurity {
     private final Optional<Libc> libc;
     private final Optional<ContextStore> contexts;
     private final ProcessLabels processes;
+    private final AuditLogFile auditLog;
 
-    private LocalHostSecurity(HostFacts host, SecurityDriver driver, Optional<Libc> libc) {
+    private LocalHostSecurity(HostFacts host, SecurityDriver driver, Optional<Libc> libc, AuditLogFile auditLog) {
         this.host = host;
         this.driver = driver;
         this.libc = libc;
         this.contexts = host.libselinux().<ContextStore>map(LibselinuxContextStore::new)
                 .or(() -> libc.map(XattrContextStore::new));
         this.processes = new ProcessLabels(host);
+        this.auditLog = auditLog;
     }
 
     /** Probes this machine and labels its files. */
@@ -61,7 +64,14 @@ public final class LocalHostSecurity implements HostSecurity {
     /** For a host described by {@code host}; files are still this machine's. */
     public static LocalHostSecurity create(HostFacts host) {
         Optional<Libc> libc = host.isLinux() ? Libc.load() : Optional.empty();
-        return new LocalHostSecurity(host, HostSecurityProbe.probe(host), libc);
+        return new LocalHostSecurity(host, HostSecurityProbe.probe(host), libc, new AuditLogFile(AuditLogFile.DEFAULT));
+    }
+
+    /** This machine, with its audit log read from {@code auditLog} instead of auditd's default. */
+    public static LocalHostSecurity withAuditLog(Path auditLog) {
+        HostFacts host = HostFacts.thisHost();
+        Optional<Libc> libc = host.isLinux() ? Libc.load() : Optional.empty();
+        return new LocalHostSecurity(host, HostSecurityProbe.probe(host), libc, new AuditLogFile(auditLog));
     }
 
     /** The probed driver itself, which also validates labels in its model's format. */
@@ -232,6 +242,11 @@ public final class LocalHostSecurity implements HostSecurity {
             notes.add("AppArmor's profile list is readable by root only");
         }
         return new EnforcementFacts(types, profiles, notes);
+    }
+
+    @Override
+    public AuditReading auditSince(long offset) {
+        return auditLog.since(offset);
     }
 
     private ContextStore contextStore(Path file) {

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bulkhead.model.audit.AuditReading;
+
 /**
  * What the local kernel enforces and what local files actually carry. Implemented by the
  * host-security adapter. Every method may touch the disk: call it off the UI thread.
@@ -77,5 +79,15 @@ public interface HostSecurity {
      */
     default EnforcementFacts enforcementFacts(Set<String> domainContexts) {
         return EnforcementFacts.unknown("this host's policy cannot be read from here");
+    }
+
+    /**
+     * The kernel's audit log ({@code /var/log/audit/audit.log}) from byte {@code offset} on,
+     * without re-reading what came before: complete lines only, and the offset to read from next
+     * time. A log that cannot be read (missing, not allowed, not reachable) is
+     * {@link AuditReading.Unreadable} with the reason, never an empty list.
+     */
+    default AuditReading auditSince(long offset) {
+        return new AuditReading.Unreadable("this host's audit log cannot be read from here");
     }
 }

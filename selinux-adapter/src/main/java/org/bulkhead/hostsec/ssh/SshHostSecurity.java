@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.bulkhead.model.audit.AuditReading;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
@@ -62,6 +63,21 @@ public final class SshHostSecurity implements HostSecurity {
             else
               echo "profiles unreadable"
             fi
+            """;
+
+    /**
+     * The audit log {@code $2} from byte {@code $1} on ({@code tail -c +N} counts from 1), only up to the size
+     * seen first so the next offset is exact; a rotated (shorter) log from its start. The closing
+     * marker keeps the last line's newline through the output's stripping.
+     */
+    static final String AUDIT_SCRIPT = """
+            f=$2
+            if [ ! -e "$f" ]; then echo "audit-unreadable $f: no such file (is auditd installed and running?)"; exit 0; fi
+            if [ ! -r "$f" ]; then echo "audit-unreadable $f: permission denied (log in as root)"; exit 0; fi
+            size=$(wc -c < "$f"); from=$1
+            [ "$from" -le "$size" ] || from=0
+            echo "audit-from $from"
+            tail -c +$((from + 1)) "$f" | head -c $((size - from)); echo "audit-end"
             """;
 
     private final SshCommand ssh;
@@ -176,6 +192,40 @@ public final class SshHostSecurity implements HostSecurity {
             }
         }
         return new EnforcementFacts(types, profilesReadable ? Optional.of(profiles) : Optional.empty(), notes);
+    }
+
+    @Override
+    public AuditReading auditSince(long offset) {
+        return auditSince(offset, org.bulkhead.hostsec.AuditLogFile.DEFAULT.toString());
+    }
+
+    AuditReading auditSince(long offset, String log) {
+        SshCommand.Result result = ssh.runScript(AUDIT_SCRIPT, List.of(Long.toString(Math.max(0, offset)), log));
+        if (result.exitCode() != 0) {
+            return new AuditReading.Unreadable("could not read the audit log over " + ssh + ": " + result.output());
+        }
+        return parseAudit(result.output());
+    }
+
+    /** What {@link #AUDIT_SCRIPT} printed; anything ssh itself printed before it is skipped. */
+    static AuditReading parseAudit(String output) {
+        int unreadable = output.indexOf("audit-unreadable ");
+        if (unreadable >= 0) {
+            return new AuditReading.Unreadable("cannot read the audit log "
+                    + output.substring(unreadable + "audit-unreadable ".length()).strip());
+        }
+        int start = output.indexOf("audit-from ");
+        int end = output.lastIndexOf("audit-end");
+        if (start < 0 || end < start) {
+            return new AuditReading.Unreadable("the audit log's reader printed something unexpected: "
+                    + output.substring(0, Math.min(200, output.length())));
+        }
+        int newline = output.indexOf('\n', start);
+        long from = Long.parseLong(output.substring(start + "audit-from ".length(),
+                newline < 0 || newline > end ? end : newline).strip());
+        byte[] body = newline < 0 || newline >= end ? new byte[0]
+                : output.substring(newline + 1, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return org.bulkhead.hostsec.AuditLogFile.lines(body, body.length, from);
     }
 
     @Override

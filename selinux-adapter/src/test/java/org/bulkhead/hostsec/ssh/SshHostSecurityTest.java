@@ -74,4 +74,33 @@ class SshHostSecurityTest {
         assertEquals(Optional.of(Map.of("libvirt-5a1d3c4e-0000-4000-8000-000000000001", "complain",
                 "/usr/sbin/libvirtd", "enforce")), facts.profileModes());
     }
+
+    @Test
+    void theRemoteAuditLogIsReadFromTheOffsetWithTailAndKeepsAHalfWrittenLineForLater(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("audit.log");
+        String first = "type=DAEMON_START msg=audit(1796050000.000:1): op=start\n";
+        String denied = "type=AVC msg=audit(1796050873.064:644): avc:  denied  { open } for  pid=4242"
+                + " scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4"
+                + " tclass=file permissive=0\n";
+        java.nio.file.Files.writeString(log, first + denied + "type=SYSCALL msg=au");
+        // "sh -c" stands in for "ssh host": the same script runs, on this machine.
+        SshHostSecurity host = SshHostSecurity.over(List.of("sh", "-c"));
+        var read = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                org.bulkhead.model.audit.AuditReading.Lines.class, host.auditSince(first.length(), log.toString()));
+        assertEquals(List.of(denied.strip()), read.lines());
+        assertEquals(first.length() + denied.length(), read.nextOffset());
+        assertEquals("refused", read.denials().get(0).outcome());
+    }
+
+    @Test
+    void aRemoteAuditLogThatCannotBeReadSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        SshHostSecurity host = SshHostSecurity.over(List.of("sh", "-c"));
+        var unreadable = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                org.bulkhead.model.audit.AuditReading.Unreadable.class,
+                host.auditSince(0, dir.resolve("nosuch.log").toString()));
+        assertTrue(unreadable.reason().contains("no such file"), unreadable.reason());
+        assertTrue(SshHostSecurity.over(List.of("false")).auditSince(0) instanceof
+                org.bulkhead.model.audit.AuditReading.Unreadable, "ssh that fails is not an empty log");
+    }
 }
