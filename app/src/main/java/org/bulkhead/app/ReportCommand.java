@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bulkhead.app.report.Inventory;
+import org.bulkhead.model.audit.AuditReading;
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
@@ -54,7 +56,10 @@ final class ReportCommand implements Callable<Integer> {
                     .map(record -> wiring.inspector().snapshot(host, record)).toList()).stream()
                     .sorted(Comparator.comparing(DomainSnapshot::name))
                     .toList();
-            out.print(format == Format.json ? Inventory.json(host, domains) : Inventory.table(host, domains));
+            DenialTrails denials = DenialTrails.of(auditLog(host), domains.stream()
+                    .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
+            out.print(format == Format.json ? Inventory.json(host, domains, denials)
+                    : Inventory.table(host, domains, denials));
             out.flush();
             return 0;
         } catch (HypervisorException e) {
@@ -62,5 +67,12 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
+    }
+
+    /** The whole log: a report is one look, not a follower (the window reads on from an offset). */
+    private AuditReading auditLog(HostContext host) {
+        return wiring.securityFor(host.info()).map(security -> security.auditSince(0))
+                .orElseGet(() -> new AuditReading.Unreadable("the audit log of " + host.info().uri()
+                        + " cannot be read from here: only local and qemu+ssh:// connections reach it"));
     }
 }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import org.bulkhead.model.audit.DenialTrail;
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
 import org.bulkhead.model.security.SeclabelView;
@@ -21,7 +23,7 @@ final class InventoryJson {
     private InventoryJson() {
     }
 
-    static String render(HostContext host, List<DomainSnapshot> domains) {
+    static String render(HostContext host, List<DomainSnapshot> domains, DenialTrails denials) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("connection", host.info().uri());
         root.put("host", host.info().hostname());
@@ -37,8 +39,9 @@ final class InventoryJson {
         host.facts().notes().forEach(policy.putArray("notes")::add);
         ArrayNode notes = root.putArray("notes");
         host.notes().forEach(notes::add);
+        denials.unreadable().ifPresent(reason -> root.put("denialsUnreadable", reason));
         ArrayNode list = root.putArray("domains");
-        domains.forEach(d -> domain(list.addObject(), d));
+        domains.forEach(d -> domain(list.addObject(), d, denials));
         try {
             return MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -46,7 +49,7 @@ final class InventoryJson {
         }
     }
 
-    private static void domain(ObjectNode node, DomainSnapshot domain) {
+    private static void domain(ObjectNode node, DomainSnapshot domain, DenialTrails denials) {
         DomainSecurity security = domain.security();
         node.put("name", domain.name());
         node.put("uuid", domain.uuid());
@@ -79,6 +82,35 @@ final class InventoryJson {
                     .put("actual", check.actual().orElse(null))
                     .put("verdict", check.verdict().label())
                     .put("detail", check.detail());
+        }
+        denials(node, domain.name(), denials);
+    }
+
+    /** null with the reason when the log could not be read: an empty array would claim "no denials". */
+    private static void denials(ObjectNode node, String name, DenialTrails denials) {
+        java.util.Optional<DenialTrail> trail = denials.of(name);
+        if (trail.isEmpty()) {
+            node.putNull("denials");
+            node.put("denialsUnreadable", denials.unreadable().orElse("no trail for this domain"));
+            return;
+        }
+        ArrayNode list = node.putArray("denials");
+        for (DenialTrail.Entry entry : trail.get().entries()) {
+            var denial = entry.denial();
+            ObjectNode item = list.addObject();
+            item.put("time", denial.time().toString());
+            item.put("event", denial.eventId());
+            item.put("mechanism", denial.mechanism().name().toLowerCase(java.util.Locale.ROOT));
+            item.put("action", String.join(" ", denial.permissions().stream().sorted().toList()));
+            item.put("objectClass", denial.objectClass());
+            item.put("object", denial.object().orElse(null));
+            item.put("whose", denials.whose(denial).orElse(null));
+            item.put("source", denial.source());
+            item.put("target", denial.target().orElse(null));
+            item.put("role", entry.role() == DenialTrail.Role.BY_THIS_VM ? "by this domain" : "on this domain");
+            item.put("enforced", denial.enforced());
+            item.put("outcome", denial.outcome());
+            item.put("explanation", entry.explanation());
         }
     }
 }

@@ -3,6 +3,8 @@ package org.bulkhead.app.report;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bulkhead.model.audit.DenialTrail;
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.security.ResourceCheck;
 import org.bulkhead.model.host.HostContext;
@@ -14,7 +16,7 @@ final class InventoryTable {
     private InventoryTable() {
     }
 
-    static String render(HostContext host, List<DomainSnapshot> domains) {
+    static String render(HostContext host, List<DomainSnapshot> domains, DenialTrails denials) {
         StringBuilder out = new StringBuilder();
         out.append("Connection: ").append(host.info().uri()).append(" (").append(host.info().hostname())
                 .append(", ").append(host.info().hypervisorType()).append(' ')
@@ -22,15 +24,17 @@ final class InventoryTable {
         out.append("Security:   ").append(host.modelsText()).append(", ").append(host.enforcement().label())
                 .append('\n');
         host.notes().forEach(note -> out.append("Note:       ").append(note).append('\n'));
+        denials.unreadable().ifPresent(reason -> out.append("Denials:    not read: ").append(reason).append('\n'));
         out.append('\n');
 
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of("NAME", "STATE", "MODEL", "LABEL", "IMAGE LABEL", "ENFORCING", "TRUST"));
+        rows.add(List.of("NAME", "STATE", "MODEL", "LABEL", "IMAGE LABEL", "ENFORCING", "TRUST", "DENIALS"));
         for (DomainSnapshot domain : domains) {
             DomainSecurity s = domain.security();
             rows.add(List.of(printable(domain.name()), domain.state().label(), s.primaryModel(),
                     s.label().orElse("-"), s.imageLabel().orElse("-"), s.domainEnforcement().shortText(),
-                    s.trust().level().label()));
+                    s.trust().level().label(), denials.of(domain.name())
+                            .map(t -> Integer.toString(t.entries().size())).orElse("not read")));
         }
         appendTable(out, rows);
 
@@ -39,6 +43,8 @@ final class InventoryTable {
             out.append('\n').append(printable(domain.name())).append(": ").append(s.trust().reason()).append('\n');
             out.append("  enforcement: ").append(s.domainEnforcement().verdict().label()).append(": ")
                     .append(s.domainEnforcement().reason()).append('\n');
+            out.append("  denials: ").append(denials.of(domain.name()).map(InventoryTable::count)
+                    .orElse("not read (see Denials above)")).append('\n');
             s.process().ifPresent(p -> out.append("  process ").append(p.pid()).append(": uid ").append(p.uid())
                     .append(" gid ").append(p.gid())
                     .append(p.selinuxContext().map(c -> ", " + c).orElse("")).append('\n'));
@@ -59,6 +65,11 @@ final class InventoryTable {
             appendTable(out, resources);
         }
         return out.toString();
+    }
+
+    private static String count(DenialTrail trail) {
+        return trail.entries().size() + " (" + trail.refused() + " refused, " + trail.loggedOnly()
+                + " logged, not enforced)";
     }
 
     /** Control characters in names or paths must not break the table or the terminal. */

@@ -56,7 +56,7 @@ public final class Wiring {
      * connection, the system ssh for {@code qemu+ssh://} (libvirt's own way there); nothing for
      * other remote transports, which then say what cannot be seen.
      */
-    private Optional<HostSecurity> securityFor(HostInfo info) {
+    public Optional<HostSecurity> securityFor(HostInfo info) {
         if (info.local()) {
             return Optional.of(hostSecurity);
         }

@@ -1,0 +1,55 @@
+package org.bulkhead.model.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+/** Each VM's trail from one reading of the lab's audit log, and what an unreadable log gives. */
+class DenialTrailsTest {
+
+    private static final List<DenialTrails.Vm> LAB = List.of(
+            new DenialTrails.Vm("web", Optional.of("system_u:system_r:svirt_t:s0:c170,c391"),
+                    Optional.of("system_u:object_r:svirt_image_t:s0:c170,c391")),
+            new DenialTrails.Vm("db", Optional.of("system_u:system_r:svirt_t:s0:c440,c588"),
+                    Optional.of("system_u:object_r:svirt_image_t:s0:c440,c588")),
+            new DenialTrails.Vm("unlabelled", Optional.empty(), Optional.empty()));
+
+    private static AuditReading lab() throws IOException {
+        try (InputStream in = DenialTrailsTest.class.getResourceAsStream("lab-selinux-avc-events.log")) {
+            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+            return new AuditReading.Lines(lines, 0, 1000);
+        }
+    }
+
+    @Test
+    void theCrossVmOpenIsInBothVmsTrailsNamingWhoseImageItWas() throws IOException {
+        DenialTrails trails = DenialTrails.of(lab(), LAB);
+        DenialTrail web = trails.of("web").orElseThrow();
+        DenialTrail db = trails.of("db").orElseThrow();
+        DenialTrail.Entry byWeb = web.entries().stream().filter(e -> e.denial().eventId().equals("1796050873.064:644"))
+                .findFirst().orElseThrow();
+        DenialTrail.Entry onDb = db.entries().stream().filter(e -> e.denial().eventId().equals("1796050873.064:644"))
+                .findFirst().orElseThrow();
+        assertEquals(DenialTrail.Role.BY_THIS_VM, byWeb.role());
+        assertEquals(DenialTrail.Role.ON_THIS_VM, onDb.role());
+        assertEquals(Optional.of("db"), trails.whose(byWeb.denial()));
+        assertTrue(byWeb.explanation().startsWith("web tried to"), byWeb.explanation());
+        assertTrue(onDb.explanation().startsWith("web tried to"), "the actor is named in db's trail too: "
+                + onDb.explanation());
+        assertEquals(List.of(), trails.of("unlabelled").orElseThrow().entries());
+    }
+
+    @Test
+    void anUnreadableLogGivesNoTrailsAndSaysWhyNeverAnEmptyTrail() {
+        DenialTrails trails = DenialTrails.of(new AuditReading.Unreadable("permission denied"), LAB);
+        assertEquals(Optional.of("permission denied"), trails.unreadable());
+        assertEquals(Optional.empty(), trails.of("web"));
+    }
+}
