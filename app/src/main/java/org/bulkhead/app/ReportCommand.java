@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.bulkhead.app.report.Inventory;
-import org.bulkhead.model.audit.AuditReading;
 import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
@@ -56,8 +55,7 @@ final class ReportCommand implements Callable<Integer> {
                     .map(record -> wiring.inspector().snapshot(host, record)).toList()).stream()
                     .sorted(Comparator.comparing(DomainSnapshot::name))
                     .toList();
-            DenialTrails denials = DenialTrails.of(auditLog(host), domains.stream()
-                    .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
+            DenialTrails denials = wiring.denials(java.util.Optional.of(host), domains);
             out.print(format == Format.json ? Inventory.json(host, domains, denials)
                     : Inventory.table(host, domains, denials));
             out.flush();
@@ -67,12 +65,5 @@ final class ReportCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-    }
-
-    /** The whole log: a report is one look, not a follower (the window reads on from an offset). */
-    private AuditReading auditLog(HostContext host) {
-        return wiring.securityFor(host.info()).map(security -> security.auditSince(0))
-                .orElseGet(() -> new AuditReading.Unreadable("the audit log of " + host.info().uri()
-                        + " cannot be read from here: only local and qemu+ssh:// connections reach it"));
     }
 }

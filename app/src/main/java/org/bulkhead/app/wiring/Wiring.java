@@ -10,7 +10,11 @@ import org.bulkhead.hostsec.LocalHostFiles;
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.model.audit.AuditReading;
+import org.bulkhead.model.audit.DenialTrails;
+import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.hostsec.HostSecurity;
+import org.bulkhead.model.store.DomainSnapshot;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.provision.LabelLedgers;
@@ -61,6 +65,20 @@ public final class Wiring {
             return Optional.of(hostSecurity);
         }
         return remoteSecurity.computeIfAbsent(info.uri(), uri -> SshHostSecurity.forUri(uri).map(s -> s));
+    }
+
+    /**
+     * Each of {@code domains}' denial trails from the whole audit log of their host, or why it could
+     * not be read (no connection yet, a transport without ssh, a log not readable). Slow: off the
+     * UI thread.
+     */
+    public DenialTrails denials(Optional<HostContext> host, java.util.List<DomainSnapshot> domains) {
+        AuditReading reading = host.map(h -> securityFor(h.info()).map(security -> security.auditSince(0))
+                .orElseGet(() -> new AuditReading.Unreadable("the audit log of " + h.info().uri()
+                        + " cannot be read from here: only local and qemu+ssh:// connections reach it")))
+                .orElseGet(() -> new AuditReading.Unreadable("not connected: the host is not known yet"));
+        return DenialTrails.of(reading, domains.stream()
+                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
     }
 
     public Hypervisor hypervisor() {

@@ -30,11 +30,16 @@ import org.bulkhead.model.security.Trust;
 import org.bulkhead.ui.common.SecurityLabelCell;
 import org.bulkhead.ui.console.ConsoleView;
 import org.bulkhead.ui.console.ConsoleViewModel;
+import org.bulkhead.ui.denials.DenialsView;
+import org.bulkhead.ui.denials.DenialsViewModel;
 import org.bulkhead.ui.common.Theme;
 import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.Views;
 
-/** A domain's details window: Overview, Security, Disks and (when wired) Console tabs, live while it is open. */
+/**
+ * A domain's details window: Overview, Security, Disks and (when wired) Console and Denials tabs,
+ * live while it is open.
+ */
 public final class DetailsView {
 
     @FXML private BorderPane root;
@@ -113,6 +118,25 @@ public final class DetailsView {
                 root.getStylesheets().add(ConsoleView.stylesheets()[1]);
                 tab.setContent(consoleView.root());
             }
+        });
+    }
+
+    /**
+     * Adds a Denials tab; the host's audit log is read in the background each time the tab is
+     * selected, so opening the window costs nothing until the trail is wanted.
+     */
+    public void addDenialsTab(Supplier<DenialsViewModel> denials) {
+        Tab tab = new Tab("Denials");
+        tab.setId("denialsTab");
+        tabs.getTabs().add(tab);
+        tab.selectedProperty().addListener((obs, old, selected) -> {
+            if (!selected) {
+                return;
+            }
+            if (tab.getContent() == null) {
+                tab.setContent(new DenialsView(denials.get()).root());
+            }
+            ((DenialsView) tab.getContent().getProperties().get(DenialsView.class)).viewModel().load();
         });
     }
 

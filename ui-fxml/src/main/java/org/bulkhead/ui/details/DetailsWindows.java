@@ -10,6 +10,7 @@ import javafx.stage.Window;
 
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.ui.console.ConsoleViewModel;
+import org.bulkhead.ui.denials.DenialsViewModel;
 import org.bulkhead.ui.main.DomainRow;
 
 /** At most one details window per domain: opening it again brings the existing one forward. */
@@ -17,6 +18,7 @@ public final class DetailsWindows {
 
     private final Supplier<Window> owner;
     private final Function<DomainRow, ConsoleViewModel> consoles;
+    private final Function<DomainRow, DenialsViewModel> denials;
     private final Map<DomainKey, Stage> open = new HashMap<>();
 
     public DetailsWindows(Supplier<Window> owner) {
@@ -25,8 +27,15 @@ public final class DetailsWindows {
 
     /** @param consoles makes the Console tab's view model; null: no Console tab */
     public DetailsWindows(Supplier<Window> owner, Function<DomainRow, ConsoleViewModel> consoles) {
+        this(owner, consoles, null);
+    }
+
+    /** @param denials makes the Denials tab's view model; null: no Denials tab */
+    public DetailsWindows(Supplier<Window> owner, Function<DomainRow, ConsoleViewModel> consoles,
+            Function<DomainRow, DenialsViewModel> denials) {
         this.owner = owner;
         this.consoles = consoles;
+        this.denials = denials;
     }
 
     public void open(DomainRow row) {
@@ -39,6 +48,9 @@ public final class DetailsWindows {
         DetailsView view = new DetailsView(new DetailsViewModel(row));
         if (consoles != null) {
             view.addConsoleTab(() -> consoles.apply(row));
+        }
+        if (denials != null) {
+            view.addDenialsTab(() -> denials.apply(row));
         }
         Stage stage = view.show(owner.get());
         open.put(row.key(), stage);

@@ -270,6 +270,11 @@ public final class MainViewModel implements AutoCloseable {
         return readOnlyHeaders;
     }
 
+    /** The host behind {@code uri} as its session last described it; empty before it connected. */
+    public Optional<org.bulkhead.model.host.HostContext> host(String uri) {
+        return Optional.ofNullable(connections.get(uri)).flatMap(c -> c.session().host());
+    }
+
     public List<String> connectionUris() {
         return List.copyOf(connections.keySet());
     }
