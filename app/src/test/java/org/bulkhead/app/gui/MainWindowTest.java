@@ -157,6 +157,27 @@ class MainWindowTest {
     }
 
     @Test
+    void theDenialsTabShowsTheCrossVmOpenFromTheAuditLogInPlainWords() throws Exception {
+        String node = node(domain("web-frontend", "s0:c471,c902", "running"), domain("db", "s0:c1,c2", "running"));
+        ui.auditLog = dir.resolve("audit.log");
+        Files.writeString(ui.auditLog, "type=AVC msg=audit(1796050873.064:644): avc:  denied  { open } for  pid=4242"
+                + " comm=\"qemu-system-x86\" path=\"/var/lib/libvirt/images/db.qcow2\""
+                + " scontext=system_u:system_r:svirt_t:s0:c471,c902 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2"
+                + " tclass=file permissive=1\n");
+        ui.open(dir, node);
+        ui.select("db");
+        ui.type(KeyCode.ENTER);
+        ui.await("a details window for db opens", () -> ui.lookup(".details-title").tryQuery()
+                .map(WindowDriver::texts).orElse("").startsWith("db on " + node));
+
+        ui.clickOn("Denials");
+        ui.await("the trail is read in the background and shown", () -> ui.lookup(".denials-table").tryQuery()
+                .map(WindowDriver::texts).orElse("").contains("web-frontend tried to open db's file"));
+        String shown = ui.onFx(() -> WindowDriver.texts(ui.lookup(".denials-pane").query()));
+        assertTrue(shown.contains("logged, not enforced") && shown.contains("1 denial:"), shown);
+    }
+
+    @Test
     void forceOffAsksFirstAndEveryLifecycleActionShowsInTheRowFromLibvirtsEvents() throws Exception {
         ui.open(dir, DEFAULT);
         ui.select("test");

@@ -46,10 +46,13 @@ final class WindowDriver extends FxRobot {
     /** How often the window asked the application to quit. */
     final AtomicInteger quits = new AtomicInteger();
     private MainWindow window;
+    /** The audit log the window reads for local hosts; auditd's own when null. */
+    Path auditLog;
 
     /** Shows the window with these connections open, and waits until each one has connected. */
     WindowDriver open(Path configDir, String... uris) throws Exception {
-        Wiring wiring = Wiring.of(hypervisor, LocalHostSecurity.create());
+        Wiring wiring = Wiring.of(hypervisor,
+                auditLog == null ? LocalHostSecurity.create() : LocalHostSecurity.withAuditLog(auditLog));
         KnownConnections known = new KnownConnections(configDir.resolve("connections.json"));
         Stage stage = FxToolkit.registerPrimaryStage();
         FxToolkit.setupFixture(() -> window = MainWindow.show(stage, wiring, known, List.of(uris),
