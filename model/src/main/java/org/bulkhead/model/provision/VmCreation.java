@@ -155,12 +155,13 @@ public final class VmCreation implements AutoCloseable {
 
     /**
      * Why a local file the VM needs is not there, or empty when it is, or when this machine's
-     * files say nothing about the host (remote and simulated hosts: libvirt checks at start).
+     * files say nothing about the host (remote hosts: libvirt checks at start). The test driver
+     * runs in this process, so its paths are this machine's.
      *
      * @param what the file's role in a sentence ("ISO", "disk image")
      */
     public Optional<String> missingFile(String path, String what) {
-        if (!host.info().local() || IsolationModels.of(host).simulated() || ports.hostFiles().isEmpty()) {
+        if (!host.info().local() || ports.hostFiles().isEmpty()) {
             return Optional.empty();
         }
         return ports.hostFiles().get().facts(Path.of(path)).isPresent() ? Optional.empty()
