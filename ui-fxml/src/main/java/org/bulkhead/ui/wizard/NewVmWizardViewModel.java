@@ -301,7 +301,12 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         if (shown == null) {
             return;
         }
-        Optional<Problem> now = problemAt(page.get()).filter(p -> p.field() == shown);
+        // Whether a file exists is asked of the disk on Next only, never on each keystroke on the UI thread.
+        Optional<Problem> now = switch (shown) {
+            case ISO -> about(shown, RequestRules.path(isoPath.get(), "installer ISO"));
+            case IMAGE -> about(shown, RequestRules.path(imagePath.get(), "disk image to import"));
+            default -> problemAt(page.get()).filter(p -> p.field() == shown);
+        };
         if (now.isPresent()) {
             pageError.set(now.get().message());
         } else {

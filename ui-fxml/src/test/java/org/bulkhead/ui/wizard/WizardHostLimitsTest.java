@@ -56,6 +56,13 @@ class WizardHostLimitsTest {
         assertEquals(WizardPage.SOURCE, wizard.pageProperty().get());
         assertEquals("There is no ISO at " + dir.resolve("gone.iso") + ".", wizard.pageErrorProperty().get());
         assertEquals(WizardField.ISO, wizard.errorFieldProperty().get());
+
+        wizard.isoPathProperty().set("relative.iso");
+        assertEquals("The installer ISO needs an absolute path (starting with /).", wizard.pageErrorProperty().get());
+        wizard.isoPathProperty().set(dir.resolve("other.iso").toString());
+        assertNull(wizard.errorFieldProperty().get(), "a new path is checked on disk when Next is pressed");
+        wizard.next();
+        assertEquals("There is no ISO at " + dir.resolve("other.iso") + ".", wizard.pageErrorProperty().get());
     }
 
     @Test
