@@ -224,6 +224,10 @@ final class CreateCommand implements Callable<Integer> {
         VmRequest request = new VmRequest(name, virtType, installSource(), storage.get(), memoryMiB, vcpus,
                 noNetwork ? Optional.empty() : Optional.of(network == null ? "default" : network), isolated,
                 pinLabel, !noStart);
+        Optional<String> beyondHost = creation.beyondHost(request);
+        if (beyondHost.isPresent()) {
+            return fail(BAD_ARGUMENTS, beyondHost.get());
+        }
 
         VmCreation.Summary summary;
         try {

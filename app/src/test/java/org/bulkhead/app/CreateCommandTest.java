@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
@@ -106,8 +109,10 @@ class CreateCommandTest {
     }
 
     @Test
-    void jsonIsOneDocumentWithFindingsStepsOutcomeAndVerification() throws Exception {
-        assertEquals(0, run("create", "bh-create-json", "--iso", "/isos/installer.iso", "--memory", "512",
+    void jsonIsOneDocumentWithFindingsStepsOutcomeAndVerification(@TempDir Path isos) throws Exception {
+        // The test driver runs in this process: its ISO is a file on this machine.
+        Path iso = Files.write(isos.resolve("installer.iso"), new byte[] {0});
+        assertEquals(0, run("create", "bh-create-json", "--iso", iso.toString(), "--memory", "512",
                 "--vcpus", "2", "--disk-size", "1", "--format", "json", "--yes"), err.toString());
 
         JsonNode root = new ObjectMapper().readTree(out.toString());
@@ -182,6 +187,41 @@ class CreateCommandTest {
     void badArgumentsExitTwoWithOneClearLine() {
         assertEquals(2, run("create", "bh-create-bad", "--pxe", "--no-disk", "--pool", "default-pool"));
         assertEquals(List.of("bulkhead create: --no-disk cannot go with --disk-size or --pool."),
+                err.toString().strip().lines().toList());
+    }
+
+    @Test
+    void memoryBeyondWhatTheHostHasExitsTwoAndDefinesNothing() {
+        List<String> before = names();
+        assertEquals(2, run("create", "bh-create-huge", "--pxe", "--memory", "4000000", "--yes"));
+        assertEquals(before, names());
+        assertEquals(List.of("bulkhead create: This host has 3072 MiB of memory: give the VM at most 3072 MiB."),
+                err.toString().strip().lines().toList());
+    }
+
+    @Test
+    void moreVirtualCpusThanTheHostHasExitTwo() {
+        assertEquals(2, run("create", "bh-create-wide", "--pxe", "--vcpus", "17", "--yes"));
+        assertEquals(List.of("bulkhead create: This host has 16 CPUs: give the VM at most 16 virtual CPUs."),
+                err.toString().strip().lines().toList());
+    }
+
+    @Test
+    void aDiskLargerThanThePoolsFreeSpaceExitsTwoAndDefinesNothing() {
+        List<String> before = names();
+        assertEquals(2, run("create", "bh-create-vast", "--pxe", "--pool", "default-pool", "--disk-size", "999999",
+                "--yes"));
+        assertEquals(before, names());
+        assertTrue(err.toString().contains("The pool 'default-pool' has ") && err.toString().contains(" GiB free"),
+                err.toString());
+    }
+
+    @Test
+    void aMissingIsoIsRefusedOnTheTestDriverToo() {
+        List<String> before = names();
+        assertEquals(2, run("create", "bh-create-noiso", "--iso", "/nonexistent/bulkhead/installer.iso", "--yes"));
+        assertEquals(before, names());
+        assertEquals(List.of("bulkhead create: There is no ISO at /nonexistent/bulkhead/installer.iso."),
                 err.toString().strip().lines().toList());
     }
 

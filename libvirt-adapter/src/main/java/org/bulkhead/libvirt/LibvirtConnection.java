@@ -17,6 +17,7 @@ import org.bulkhead.model.hypervisor.DomainEventListener;
 import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainStats;
+import org.bulkhead.model.hypervisor.HostCapacity;
 import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
@@ -27,6 +28,7 @@ import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
 import org.libvirt.event.ConnectionCloseReason;
 
 /**
@@ -146,6 +148,16 @@ public final class LibvirtConnection implements HypervisorConnection {
         return call("read the host information of " + uri.text(), c -> new HostInfo(uri.text(),
                 c.getHostName(), hypervisorType, version(c.getVersion()), version(c.getLibVersion()),
                 local));
+    }
+
+    @Override
+    public Optional<HostCapacity> hostCapacity() {
+        return call("read the memory and CPUs of " + uri.text(), c -> {
+            NodeInfo node = c.nodeInfo();
+            // libvirt gives the memory in KiB
+            return node.memory > 0 && node.cpus > 0
+                    ? Optional.of(new HostCapacity(node.memory * 1024, node.cpus)) : Optional.empty();
+        });
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.bulkhead.model.xml.SafeXml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
@@ -34,7 +35,9 @@ final class PoolList {
         try {
             Document xml = SafeXml.parse(pool.getXMLDesc(0), "the XML of pool " + name);
             Element root = xml.getDocumentElement();
-            return new StoragePoolInfo(name, root.getAttribute("type"), targetPath(root), active);
+            // A stopped pool reports no free space; unknown is never taken as room enough.
+            OptionalLong available = active ? OptionalLong.of(pool.getInfo().available) : OptionalLong.empty();
+            return new StoragePoolInfo(name, root.getAttribute("type"), targetPath(root), active, available);
         } finally {
             Handles.free(pool);
         }

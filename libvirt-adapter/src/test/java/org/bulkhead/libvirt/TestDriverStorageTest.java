@@ -31,6 +31,17 @@ class TestDriverStorageTest {
     }
 
     @Test
+    void theRunningPoolReportsItsFreeSpaceAndTheHostItsMemoryAndCpus() {
+        var pool = connection.storagePools().stream().filter(p -> p.name().equals(POOL)).findFirst().orElseThrow();
+        assertTrue(pool.availableBytes().isPresent(), pool.toString());
+        assertTrue(pool.availableBytes().getAsLong() > 0, pool.toString());
+
+        var host = connection.hostCapacity().orElseThrow();
+        assertEquals(3L * 1024 * 1024 * 1024, host.memoryBytes(), "test:///default is a host with 3 GiB");
+        assertEquals(16, host.cpus(), "and 16 CPUs");
+    }
+
+    @Test
     void aVolumeWithAHostileNameIsCreatedAndDeleted() {
         String name = "a'b<c&d \"e\" " + TestDomains.uniqueName("vol");
         StorageVolume volume = connection.createVolume(new VolumeRequest(POOL, name, 16 * MIB, "qcow2", 0600));

@@ -16,6 +16,14 @@ public interface HypervisorConnection extends AutoCloseable {
 
     HostInfo hostInfo();
 
+    /**
+     * The host's memory and CPUs (libvirt's node info), for keeping a new VM within them. The
+     * default knows nothing, so no limit is applied.
+     */
+    default Optional<HostCapacity> hostCapacity() {
+        return Optional.empty();
+    }
+
     /** The host's capabilities XML, parsed for what Bulkhead uses. */
     String capabilitiesXml();
 

@@ -3,6 +3,8 @@ package org.bulkhead.model.provision;
 import java.util.Optional;
 
 import org.bulkhead.model.domain.DomainNames;
+import org.bulkhead.model.hypervisor.HostCapacity;
+import org.bulkhead.model.hypervisor.StoragePoolInfo;
 
 /** What makes each wizard answer acceptable, with the sentence to show when it is not. */
 public final class RequestRules {
@@ -10,6 +12,8 @@ public final class RequestRules {
     /** More than this is a typo on any desktop host (4 TiB). */
     public static final long MAX_MEMORY_MIB = 4L * 1024 * 1024;
     public static final int MAX_VCPUS = 512;
+    private static final long MIB = 1024L * 1024;
+    private static final long GIB = 1024 * MIB;
 
     private RequestRules() {
     }
@@ -36,6 +40,32 @@ public final class RequestRules {
             return Optional.of("At most " + MAX_VCPUS + " virtual CPUs.");
         }
         return Optional.empty();
+    }
+
+    /** Memory no more than the host has: more could never be given to the VM at once. */
+    public static Optional<String> memoryOnHost(long memoryMiB, HostCapacity host) {
+        long hostMiB = host.memoryBytes() / MIB;
+        return memoryMiB > hostMiB
+                ? Optional.of("This host has " + hostMiB + " MiB of memory: give the VM at most " + hostMiB + " MiB.")
+                : Optional.empty();
+    }
+
+    public static Optional<String> vcpusOnHost(int vcpus, HostCapacity host) {
+        return vcpus > host.cpus()
+                ? Optional.of("This host has " + host.cpus() + " CPUs: give the VM at most " + host.cpus()
+                        + " virtual CPUs.")
+                : Optional.empty();
+    }
+
+    /** A new disk no larger than its pool's free space, where libvirt reports that space. */
+    public static Optional<String> capacityInPool(long bytes, StoragePoolInfo pool) {
+        if (pool.availableBytes().isEmpty() || bytes <= pool.availableBytes().getAsLong()) {
+            return Optional.empty();
+        }
+        long free = pool.availableBytes().getAsLong();
+        String room = free >= GIB ? free / GIB + " GiB" : free / MIB + " MiB";
+        return Optional.of("The pool '" + pool.name() + "' has " + room + " free: make the new disk at most " + room
+                + ", or choose another pool.");
     }
 
     /** An ISO or image path: absolute, on one line. */

@@ -12,7 +12,9 @@ import java.util.function.Function;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.Hypervisor;
+import org.bulkhead.model.hypervisor.HostCapacity;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.SnapshotFactory;
@@ -64,15 +66,17 @@ public final class VmCreation implements AutoCloseable {
     private final HostContext host;
     private final HostSetup setup;
     private final Acceleration acceleration;
+    private final Optional<HostCapacity> capacity;
 
     private VmCreation(Ports ports, String uri, HypervisorConnection connection, HostContext host, HostSetup setup,
-            Acceleration acceleration) {
+            Acceleration acceleration, Optional<HostCapacity> capacity) {
         this.ports = ports;
         this.uri = uri;
         this.connection = connection;
         this.host = host;
         this.setup = setup;
         this.acceleration = acceleration;
+        this.capacity = capacity;
     }
 
     /**
@@ -86,10 +90,18 @@ public final class VmCreation implements AutoCloseable {
         try {
             HostContext probed = ports.hostProbe().apply(opened);
             return new VmCreation(ports, uri, opened, probed, HostSetup.read(opened),
-                    Acceleration.of(probed, ports.hostFiles()));
+                    Acceleration.of(probed, ports.hostFiles()), readCapacity(opened));
         } catch (RuntimeException e) {
             opened.close();
             throw e;
+        }
+    }
+
+    private static Optional<HostCapacity> readCapacity(HypervisorConnection connection) {
+        try {
+            return connection.hostCapacity();
+        } catch (HypervisorException e) {
+            return Optional.empty(); // no node info: libvirt refuses an impossible VM at define or start
         }
     }
 
@@ -114,14 +126,42 @@ public final class VmCreation implements AutoCloseable {
         return IsolationModels.of(host).simulated() ? "test" : emulated ? "qemu" : "kvm";
     }
 
+    /** The host's memory and CPUs, when libvirt reports them. */
+    public Optional<HostCapacity> capacity() {
+        return capacity;
+    }
+
+    /** Why this much memory does not fit this host, or empty when it does (or the host's memory is unknown). */
+    public Optional<String> memoryBeyondHost(long memoryMiB) {
+        return capacity.flatMap(c -> RequestRules.memoryOnHost(memoryMiB, c));
+    }
+
+    public Optional<String> vcpusBeyondHost(int vcpus) {
+        return capacity.flatMap(c -> RequestRules.vcpusOnHost(vcpus, c));
+    }
+
+    /** Why a new disk this large does not fit the named pool's free space, or empty when it does or is unknown. */
+    public Optional<String> diskBeyondPool(String pool, long bytes) {
+        return setup.pools().stream().filter(p -> p.name().equals(pool)).findFirst()
+                .flatMap(p -> RequestRules.capacityInPool(bytes, p));
+    }
+
+    /** The first answer of {@code request} that this host or its pool cannot hold, in the wizard's sentence. */
+    public Optional<String> beyondHost(VmRequest request) {
+        return memoryBeyondHost(request.memoryMiB()).or(() -> vcpusBeyondHost(request.vcpus()))
+                .or(() -> request.storage() instanceof VmRequest.Storage.NewVolume volume
+                        ? diskBeyondPool(volume.pool(), volume.capacityBytes()) : Optional.empty());
+    }
+
     /**
      * Why a local file the VM needs is not there, or empty when it is, or when this machine's
-     * files say nothing about the host (remote and simulated hosts: libvirt checks at start).
+     * files say nothing about the host (remote hosts: libvirt checks at start). The test driver
+     * runs in this process, so its paths are this machine's.
      *
      * @param what the file's role in a sentence ("ISO", "disk image")
      */
     public Optional<String> missingFile(String path, String what) {
-        if (!host.info().local() || IsolationModels.of(host).simulated() || ports.hostFiles().isEmpty()) {
+        if (!host.info().local() || ports.hostFiles().isEmpty()) {
             return Optional.empty();
         }
         return ports.hostFiles().get().facts(Path.of(path)).isPresent() ? Optional.empty()

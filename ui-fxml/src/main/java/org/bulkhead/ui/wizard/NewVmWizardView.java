@@ -5,6 +5,7 @@ import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -13,6 +14,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
@@ -87,11 +89,20 @@ public final class NewVmWizardView {
     @FXML private ListView<String> progressList;
     @FXML private TextArea outcomeArea;
     @FXML private Label errorLabel;
+    @FXML private Label nameError;
+    @FXML private Label isoError;
+    @FXML private Label imageError;
+    @FXML private Label memoryError;
+    @FXML private Label vcpuError;
+    @FXML private Label poolError;
+    @FXML private Label sizeError;
     @FXML private Label finishReason;
     @FXML private Button backButton;
     @FXML private Button nextButton;
     @FXML private Button finishButton;
     @FXML private Button cancelButton;
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final NewVmWizardViewModel viewModel;
     private Stage stage;
@@ -189,9 +200,15 @@ public final class NewVmWizardView {
         progressList.setItems(viewModel.progress());
         outcomeArea.textProperty().bind(viewModel.outcomeTextProperty());
 
-        errorLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pageErrorProperty().get().isEmpty()
-                ? "" : "⚠ " + viewModel.pageErrorProperty().get(), viewModel.pageErrorProperty()));
-        hideWhenEmpty(errorLabel);
+        // A message about one answer stands beside it; only one about the whole page goes at the foot.
+        showError(errorLabel, null);
+        showError(nameError, WizardField.NAME, nameField);
+        showError(isoError, WizardField.ISO, isoField);
+        showError(imageError, WizardField.IMAGE, imageField);
+        showError(memoryError, WizardField.MEMORY, memoryField);
+        showError(vcpuError, WizardField.VCPUS, vcpuField);
+        showError(poolError, WizardField.POOL, poolBox);
+        showError(sizeError, WizardField.DISK_SIZE, sizeField);
         backButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.pageProperty().isEqualTo(WizardPage.NAME))
                 .or(viewModel.pageProperty().isEqualTo(WizardPage.RESULT)));
         nextButton.disableProperty().bind(viewModel.busyProperty());
@@ -296,6 +313,23 @@ public final class NewVmWizardView {
                 box.getChildren().add(new HBox(button));
             });
             findingsBox.getChildren().add(box);
+        }
+    }
+
+    /**
+     * Shows the page's message in {@code label} while it is about {@code field} (null: the page),
+     * marks the answer, and hands the message to screen readers as the answer's help.
+     */
+    private void showError(Label label, WizardField field, Control... answer) {
+        label.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pageErrorProperty().get().isEmpty()
+                || viewModel.errorFieldProperty().get() != field ? "" : "⚠ " + viewModel.pageErrorProperty().get(),
+                viewModel.pageErrorProperty(), viewModel.errorFieldProperty()));
+        hideWhenEmpty(label);
+        for (Control control : answer) {
+            label.textProperty().addListener((obs, old, now) -> {
+                control.pseudoClassStateChanged(INVALID, !now.isEmpty());
+                control.setAccessibleHelp(now.isEmpty() ? null : now);
+            });
         }
     }
 

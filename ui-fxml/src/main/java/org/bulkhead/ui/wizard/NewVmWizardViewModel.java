@@ -18,6 +18,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -50,6 +52,7 @@ import org.bulkhead.ui.common.TaskExecutor;
 public final class NewVmWizardViewModel implements AutoCloseable {
 
     private static final long MIB = 1024L * 1024;
+    private static final long GIB = 1024 * MIB;
 
     private final VmCreation.Ports ports;
     private final TaskExecutor tasks;
@@ -57,6 +60,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     private final ReadOnlyObjectWrapper<WizardPage> page = new ReadOnlyObjectWrapper<>(WizardPage.NAME);
     private final ReadOnlyStringWrapper pageError = new ReadOnlyStringWrapper("");
+    /** The answer {@link #pageError} is about, or null when it is about the page as a whole. */
+    private final ReadOnlyObjectWrapper<WizardField> errorField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     private final ObservableList<String> connections = FXCollections.observableArrayList();
@@ -134,6 +139,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             explainIsolation();
         });
         pool.addListener((obs, old, now) -> describePool(now));
+        ChangeListener<Object> recheck = (obs, old, now) -> recheckField();
+        List.<ObservableValue<?>>of(name, isoPath, imagePath, memoryMiB, vcpus, pool, diskGiB, newVolume, sourceKind)
+                .forEach(answer -> answer.addListener(recheck));
         if (!connections.isEmpty()) {
             connectionUri.set(connections.get(0));
         }
@@ -211,8 +219,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     // ---- navigation
 
     public void next() {
-        Optional<String> problem = problemOnPage(page.get());
-        pageError.set(problem.orElse(""));
+        Optional<Problem> problem = problemAt(page.get());
+        errorField.set(problem.map(Problem::field).orElse(null));
+        pageError.set(problem.map(Problem::message).orElse(""));
         if (problem.isPresent()) {
             return;
         }
@@ -230,30 +239,80 @@ public final class NewVmWizardViewModel implements AutoCloseable {
         if (page.get() == WizardPage.SUMMARY) {
             releaseDraft();
         }
+        errorField.set(null);
         pageError.set("");
         page.set(page.get().previous());
     }
 
+    /** A problem shown beside the answer it is about, or at the foot of the page when {@code field} is null. */
+    private record Problem(WizardField field, String message) {
+    }
+
     /** The first problem on {@code which} page, in a sentence for the user. */
     Optional<String> problemOnPage(WizardPage which) {
+        return problemAt(which).map(Problem::message);
+    }
+
+    private Optional<Problem> problemAt(WizardPage which) {
         return switch (which) {
-            case NAME -> RequestRules.name(name.get()).or(this::connectionProblem).or(this::isolationProblem);
+            case NAME -> about(WizardField.NAME, RequestRules.name(name.get()))
+                    .or(() -> about(null, connectionProblem().or(this::isolationProblem)));
             case SOURCE -> switch (sourceKind.get()) {
-                case ISO -> RequestRules.path(isoPath.get(), "installer ISO").or(() -> missing(isoPath.get(), "ISO"));
-                case IMPORT -> RequestRules.path(imagePath.get(), "disk image to import")
-                        .or(() -> missing(imagePath.get(), "disk image"));
+                case ISO -> about(WizardField.ISO, RequestRules.path(isoPath.get(), "installer ISO")
+                        .or(() -> missing(isoPath.get(), "ISO")));
+                case IMPORT -> about(WizardField.IMAGE, RequestRules.path(imagePath.get(), "disk image to import")
+                        .or(() -> missing(imagePath.get(), "disk image")));
                 case NETWORK -> Optional.empty();
             };
-            case RESOURCES -> parseError(memoryMiB.get(), "Memory (MiB)")
+            case RESOURCES -> about(WizardField.MEMORY, parseError(memoryMiB.get(), "Memory (MiB)")
                     .or(() -> RequestRules.memory(number(memoryMiB.get())))
-                    .or(() -> parseError(vcpus.get(), "Virtual CPUs"))
-                    .or(() -> RequestRules.vcpus(clamp(number(vcpus.get()))));
+                    .or(() -> onHost(c -> c.memoryBeyondHost(number(memoryMiB.get())))))
+                    .or(() -> about(WizardField.VCPUS, parseError(vcpus.get(), "Virtual CPUs")
+                            .or(() -> RequestRules.vcpus(clamp(number(vcpus.get()))))
+                            .or(() -> onHost(c -> c.vcpusBeyondHost(clamp(number(vcpus.get())))))));
             case STORAGE -> !newVolume.get() ? Optional.empty()
-                    : pool.get() == null ? Optional.of("Choose a storage pool for the new disk, or no new disk.")
-                    : parseError(diskGiB.get(), "Disk size (GiB)")
-                            .or(() -> RequestRules.capacity(number(diskGiB.get())));
+                    : pool.get() == null ? about(WizardField.POOL,
+                            Optional.of("Choose a storage pool for the new disk, or no new disk."))
+                    : about(WizardField.DISK_SIZE, parseError(diskGiB.get(), "Disk size (GiB)")
+                            .or(() -> RequestRules.capacity(number(diskGiB.get())))
+                            .or(() -> number(diskGiB.get()) > Long.MAX_VALUE / GIB
+                                    ? Optional.of(diskGiB.get().strip() + " GiB is more than any pool can hold.")
+                                    : onHost(c -> c.diskBeyondPool(pool.get(), number(diskGiB.get()) * GIB))));
             case NETWORK, SUMMARY, RESULT -> Optional.empty();
         };
+    }
+
+    private static Optional<Problem> about(WizardField field, Optional<String> message) {
+        return message.map(text -> new Problem(field, text));
+    }
+
+    /** What the host or its pool cannot hold; nothing before the connection is open. */
+    private Optional<String> onHost(java.util.function.Function<VmCreation, Optional<String>> limit) {
+        VmCreation current = creation;
+        return current == null ? Optional.empty() : limit.apply(current);
+    }
+
+    /**
+     * After an answer changes: the message beside it goes once it no longer applies, and follows
+     * the answer while it still does. Other answers are checked only when Next is pressed.
+     */
+    private void recheckField() {
+        WizardField shown = errorField.get();
+        if (shown == null) {
+            return;
+        }
+        // Whether a file exists is asked of the disk on Next only, never on each keystroke on the UI thread.
+        Optional<Problem> now = switch (shown) {
+            case ISO -> about(shown, RequestRules.path(isoPath.get(), "installer ISO"));
+            case IMAGE -> about(shown, RequestRules.path(imagePath.get(), "disk image to import"));
+            default -> problemAt(page.get()).filter(p -> p.field() == shown);
+        };
+        if (now.isPresent()) {
+            pageError.set(now.get().message());
+        } else {
+            errorField.set(null);
+            pageError.set("");
+        }
     }
 
     private Optional<String> connectionProblem() {
@@ -515,6 +574,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
 
     public ReadOnlyObjectProperty<WizardPage> pageProperty() { return page.getReadOnlyProperty(); }
     public ReadOnlyStringProperty pageErrorProperty() { return pageError.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<WizardField> errorFieldProperty() { return errorField.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ObservableList<String> connections() { return connections; }
     public ObjectProperty<String> connectionUriProperty() { return connectionUri; }

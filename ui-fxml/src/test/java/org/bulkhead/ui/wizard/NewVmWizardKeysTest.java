@@ -274,9 +274,12 @@ class NewVmWizardKeysTest {
         return robot.lookup(id).queryAs(Label.class).getText();
     }
 
+    /** The message Next showed, beside its answer or at the foot of the page. */
     private static String error(FxRobot robot) {
-        Label label = robot.lookup("#errorLabel").queryAs(Label.class);
-        return label.isVisible() ? label.getText() : "";
+        return robot.lookup(node -> (node.getId() != null && node.getId().equals("errorLabel"))
+                        || node.getStyleClass().contains("field-error"))
+                .queryAllAs(Label.class).stream().filter(Label::isVisible).map(Label::getText)
+                .filter(text -> !text.isEmpty()).findFirst().orElse("");
     }
 
     private static boolean dialogOpen(FxRobot robot) {

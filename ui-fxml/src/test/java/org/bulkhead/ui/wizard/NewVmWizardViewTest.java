@@ -52,9 +52,12 @@ class NewVmWizardViewTest {
         robot.clickOn(query).push(KeyCode.CONTROL, KeyCode.A).write(text);
     }
 
+    /** The message Next showed, beside its answer or at the foot of the page. */
     private static String error(FxRobot robot) {
-        Label label = robot.lookup("#errorLabel").queryAs(Label.class);
-        return label.isVisible() ? label.getText() : "";
+        return robot.lookup(node -> (node.getId() != null && node.getId().equals("errorLabel"))
+                        || node.getStyleClass().contains("field-error"))
+                .queryAllAs(Label.class).stream().filter(Label::isVisible).map(Label::getText)
+                .filter(text -> !text.isEmpty()).findFirst().orElse("");
     }
 
     private static String title(FxRobot robot) {
@@ -123,6 +126,32 @@ class NewVmWizardViewTest {
         assertEquals("", error(robot));
         robot.clickOn("#backButton");
         assertEquals("Memory and CPUs", title(robot));
+    }
+
+    @Test
+    void memoryBeyondTheHostIsShownBesideItsMarkedFieldUntilItFits(FxRobot robot) {
+        replaceText(robot, "#nameField", prefix + "-m");
+        robot.clickOn("#nextButton");
+        robot.clickOn("#isoField").write("/isos/x.iso");
+        robot.clickOn("#nextButton");
+        replaceText(robot, "#memoryField", "4000000");
+        robot.clickOn("#nextButton");
+
+        assertEquals("Memory and CPUs", title(robot));
+        Label beside = robot.lookup("#memoryError").queryAs(Label.class);
+        TextField memory = robot.lookup("#memoryField").queryAs(TextField.class);
+        assertTrue(beside.isVisible(), "the message stands beside the memory field");
+        assertEquals("⚠ This host has 3072 MiB of memory: give the VM at most 3072 MiB.", beside.getText());
+        assertFalse(robot.lookup("#errorLabel").queryAs(Label.class).isVisible(), "and not again at the foot");
+        assertTrue(memory.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("invalid")),
+                "the field is marked");
+        assertEquals(beside.getText(), memory.getAccessibleHelp(), "a screen reader hears why");
+
+        replaceText(robot, "#memoryField", "2048");
+        assertFalse(beside.isVisible(), "the message goes once the memory fits");
+        assertTrue(memory.getPseudoClassStates().stream().noneMatch(p -> p.getPseudoClassName().equals("invalid")));
+        robot.clickOn("#nextButton");
+        assertEquals("Storage", title(robot));
     }
 
     @Test
