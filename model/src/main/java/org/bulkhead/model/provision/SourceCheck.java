@@ -98,6 +98,9 @@ final class SourceCheck {
     private PreflightFinding privateFiles() {
         int mode = in.draft().isolation().volumeMode();
         List<NewDisk> images = in.existingFiles().stream().filter(d -> !d.readonly() && !d.shareable()).toList();
+        if (in.simulated()) {
+            return PreflightFinding.passed(Check.PRIVATE_FILES, in.notVisible());
+        }
         if (mode == -1 || images.isEmpty()) {
             return PreflightFinding.passed(Check.PRIVATE_FILES, mode == -1
                     ? "Not isolated: the VM's files keep the permissions they have."
