@@ -219,10 +219,17 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     // ---- navigation
 
     public void next() {
+        if (busy.get()) {
+            return; // the page's background check decides whether it goes on
+        }
         Optional<Problem> problem = problemAt(page.get());
         errorField.set(problem.map(Problem::field).orElse(null));
         pageError.set(problem.map(Problem::message).orElse(""));
         if (problem.isPresent()) {
+            return;
+        }
+        if (page.get() == WizardPage.SOURCE && sourceKind.get() != SourceKind.NETWORK) {
+            checkSourceExists();
             return;
         }
         if (page.get() == WizardPage.NETWORK) {
@@ -258,10 +265,8 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             case NAME -> about(WizardField.NAME, RequestRules.name(name.get()))
                     .or(() -> about(null, connectionProblem().or(this::isolationProblem)));
             case SOURCE -> switch (sourceKind.get()) {
-                case ISO -> about(WizardField.ISO, RequestRules.path(isoPath.get(), "installer ISO")
-                        .or(() -> missing(isoPath.get(), "ISO")));
-                case IMPORT -> about(WizardField.IMAGE, RequestRules.path(imagePath.get(), "disk image to import")
-                        .or(() -> missing(imagePath.get(), "disk image")));
+                case ISO -> about(WizardField.ISO, RequestRules.path(isoPath.get(), "installer ISO"));
+                case IMPORT -> about(WizardField.IMAGE, RequestRules.path(imagePath.get(), "disk image to import"));
                 case NETWORK -> Optional.empty();
             };
             case RESOURCES -> about(WizardField.MEMORY, parseError(memoryMiB.get(), "Memory (MiB)")
@@ -329,10 +334,34 @@ public final class NewVmWizardViewModel implements AutoCloseable {
                 : Optional.empty();
     }
 
-    /** A missing local file is caught here; remote and simulated hosts are checked by libvirt at start. */
-    private Optional<String> missing(String path, String what) {
+    /**
+     * Whether the ISO or image exists, read in the background (a stat can hang on a network
+     * mount): the page goes on when it does, and says so beside the path when it does not.
+     */
+    private void checkSourceExists() {
         VmCreation current = creation;
-        return current == null ? Optional.empty() : current.missingFile(path, what);
+        boolean iso = sourceKind.get() == SourceKind.ISO;
+        String path = iso ? isoPath.get() : imagePath.get();
+        if (current == null) {
+            page.set(page.get().next());
+            return;
+        }
+        busy.set(true);
+        tasks.submit(() -> current.missingFile(path, iso ? "ISO" : "disk image"), missing -> {
+            if (idle() || page.get() != WizardPage.SOURCE) {
+                return;
+            }
+            if (missing.isPresent()) {
+                errorField.set(iso ? WizardField.ISO : WizardField.IMAGE);
+                pageError.set(missing.get());
+            } else {
+                page.set(page.get().next());
+            }
+        }, failure -> {
+            if (!idle()) {
+                pageError.set(message(failure));
+            }
+        });
     }
 
     /** The whole number in {@code text}, or 0 when there is none (validation reports that first). */

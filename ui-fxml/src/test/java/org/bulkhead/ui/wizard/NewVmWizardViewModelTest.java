@@ -45,14 +45,24 @@ class NewVmWizardViewModelTest {
     }
 
     private void answerEveryPage(String name) {
+        answerEveryPage(name, () -> { });
+    }
+
+    /** @param afterEachPage runs the background work a page started (the ISO's check, the summary) */
+    private void answerEveryPage(String name, Runnable afterEachPage) {
         wizard.nameProperty().set(name);
         wizard.next();
+        afterEachPage.run();
         wizard.isoPathProperty().set("/isos/debian.iso");
         wizard.next();
+        afterEachPage.run();
         wizard.memoryMiBProperty().set("256");
         wizard.next();
+        afterEachPage.run();
         wizard.next(); // storage: a new volume in the first pool
+        afterEachPage.run();
         wizard.next(); // network: default NAT
+        afterEachPage.run();
     }
 
     @Test
@@ -226,8 +236,7 @@ class NewVmWizardViewModelTest {
         wizard = new NewVmWizardViewModel(WizardFixtures.testDriver(), tasks, Runnable::run,
                 List.of(WizardFixtures.TEST_URI));
         tasks.runAll();
-        answerEveryPage(prefix + "-closing");
-        tasks.runAll();
+        answerEveryPage(prefix + "-closing", tasks::runAll);
         assertEquals(WizardPage.SUMMARY, wizard.pageProperty().get(), wizard.pageErrorProperty().get());
         wizard.acknowledgeWarningsProperty().set(true);
         wizard.finish();
