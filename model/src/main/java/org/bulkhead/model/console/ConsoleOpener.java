@@ -30,6 +30,7 @@ public final class ConsoleOpener {
         return switch (route) {
             case ConsoleRoute.Unavailable none -> throw new HypervisorException(none.reason(), none.hint());
             case ConsoleRoute.LoopbackTcp tcp -> tcp(connection, domain, tcp);
+            case ConsoleRoute.OverSsh ssh -> ssh(connection, domain, ssh);
             case ConsoleRoute.ThroughLibvirt libvirt -> {
                 try {
                     yield connection.openGraphics(uuid, libvirt.index());
@@ -49,10 +50,9 @@ public final class ConsoleOpener {
      * The password is only in the secure XML, which a read-only connection may not show: then
      * none is offered, and a server that wants one refuses the console with its own message.
      */
-    private static Optional<String> password(HypervisorConnection connection, DomainRecord domain,
-            ConsoleRoute.LoopbackTcp tcp) {
+    private static Optional<String> password(HypervisorConnection connection, DomainRecord domain, int index) {
         try {
-            return connection.graphicsPassword(domain.uuid(), tcp.index());
+            return connection.graphicsPassword(domain.uuid(), index);
         } catch (HypervisorException e) {
             LOG.log(Level.DEBUG, "no console password for " + domain.name() + ": " + e.userMessage());
             return Optional.empty();
@@ -61,11 +61,28 @@ public final class ConsoleOpener {
 
     private static ConsoleStream tcp(HypervisorConnection connection, DomainRecord domain, ConsoleRoute.LoopbackTcp tcp) {
         try {
-            return LoopbackSocketStream.connect(tcp, password(connection, domain, tcp));
+            return LoopbackSocketStream.connect(tcp, password(connection, domain, tcp.index()));
         } catch (IOException e) {
             throw new HypervisorException("Could not reach the VNC server of '" + domain.name() + "' on "
                     + tcp.address() + ":" + tcp.port() + ": " + e.getMessage(),
                     "Check that the VM is still running (virsh domdisplay " + domain.name() + ")", e);
+        }
+    }
+
+    private static ConsoleStream ssh(HypervisorConnection connection, DomainRecord domain, ConsoleRoute.OverSsh ssh) {
+        // A socket needs no password: reaching it already takes the right to open it on that host.
+        Optional<String> password = ssh.socket() ? Optional.empty() : password(connection, domain, ssh.index());
+        try {
+            return SshTunnelStream.open(ssh, password);
+        } catch (IOException e) {
+            throw new HypervisorException("Could not reach the console of '" + domain.name() + "' through SSH to "
+                    + ssh.host() + ": " + e.getMessage(),
+                    ssh.socket()
+                            ? "The VM's socket there opens only for root and QEMU's own user: connect as one of them "
+                                    + "(qemu+ssh://root@" + ssh.host() + "/system), and check that "
+                                    + String.join(" ", ssh.ssh()) + " true works without a password prompt."
+                            : "Check that " + String.join(" ", ssh.ssh()) + " true works without a password prompt "
+                                    + "and that the VM is still running.", e);
         }
     }
 }

@@ -6,9 +6,14 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.DomainXmlException;
+import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.domain.Graphics;
+import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.label.Level;
+import org.bulkhead.model.label.SecurityContext;
 
 /**
  * Chooses how to reach a domain's console from its state and XML and from where its host is.
@@ -58,15 +63,50 @@ public final class ConsoleRoutes {
         }
         Graphics vnc = all.get(index);
         Optional<ConsoleRoute.LoopbackTcp> tcp = loopbackTcp(index, vnc);
+        Optional<ConnectionUri> parsed = parse(uri);
+        Optional<List<String>> ssh = parsed.flatMap(ConnectionUri::sshCommandLine);
+        // Checked before "local": a daemon reached over ssh cannot pass a descriptor back, even
+        // when the ssh goes to this very machine.
+        if (ssh.isPresent()) {
+            String host = parsed.get().host().orElseThrow();
+            if (vnc.listen() == Graphics.Listen.SOCKET && vnc.socket().isPresent()) {
+                return new ConsoleRoute.OverSsh(index, ssh.get(), host, vnc.socket().get(), true, selinuxLevel(xml));
+            }
+            if (tcp.isPresent()) {
+                return new ConsoleRoute.OverSsh(index, ssh.get(), host,
+                        tcp.get().address() + ":" + tcp.get().port(), false, Optional.empty());
+            }
+            return new ConsoleRoute.Unavailable("'" + name + "' listens on " + listener(vnc) + " on " + host
+                    + ", which Bulkhead does not reach through SSH: only a UNIX socket or a loopback listener is used.",
+                    "Give it <graphics type='vnc'><listen type='socket'/></graphics> (virsh edit " + name
+                            + "), then restart it.", false);
+        }
         if (localHost) {
             return new ConsoleRoute.ThroughLibvirt(index, listener(vnc), tcp);
         }
-        if (isSsh(uri)) {
-            return new ConsoleRoute.Unavailable("The console of a VM on another host over SSH is not built yet.",
-                    "Use virt-viewer --connect " + uri + " " + name + " meanwhile.", false);
+        return new ConsoleRoute.Unavailable("'" + name + "' runs on another host, whose console Bulkhead reaches only "
+                + "through SSH.", "Connect to that host over qemu+ssh:// (the same URI with +ssh), or use virt-viewer.", false);
+    }
+
+    /** The level of the VM's live SELinux label ({@code s0:c1,c2}), if it runs under one. */
+    static Optional<String> selinuxLevel(String xml) {
+        try {
+            return DomainXml.parse(xml).seclabel("selinux")
+                    .flatMap(SecLabel::label)
+                    .flatMap(label -> SecurityContext.parse(label).level())
+                    .map(Level::toString);
+        } catch (IllegalArgumentException e) {
+            // DomainXmlException too: a label that cannot be read gives the relay no level.
+            return Optional.empty();
         }
-        return new ConsoleRoute.Unavailable("'" + name + "' runs on another host, whose console Bulkhead cannot reach from here.",
-                "Connect over qemu+ssh:// to that host once Bulkhead's SSH console exists, or use virt-viewer.", false);
+    }
+
+    private static Optional<ConnectionUri> parse(String uri) {
+        try {
+            return Optional.of(ConnectionUri.parse(uri));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -106,16 +146,5 @@ public final class ConsoleRoutes {
             case ADDRESS -> "TCP " + vnc.address().orElse("(all addresses)")
                     + vnc.port().stream().mapToObj(port -> ":" + port).findFirst().orElse("");
         };
-    }
-
-    static boolean isSsh(String uri) {
-        try {
-            String scheme = URI.create(uri).getScheme();
-            return scheme != null && scheme.toLowerCase(Locale.ROOT).endsWith("+ssh")
-                    || scheme != null && scheme.toLowerCase(Locale.ROOT).endsWith("+libssh")
-                    || scheme != null && scheme.toLowerCase(Locale.ROOT).endsWith("+libssh2");
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -2,7 +2,13 @@ package org.bulkhead.model.hypervisor;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -129,6 +135,60 @@ public record ConnectionUri(String text, String driver, String transport, Option
     /** Whether the hypervisor certainly runs on another machine, whose files and processes are out of sight. */
     public boolean isRemote() {
         return !mayBeThisMachine();
+    }
+
+    /** Whether the daemon is reached through the system's {@code ssh} (libvirt's ssh transports). */
+    public boolean isSsh() {
+        return transport.equals("ssh") || transport.equals("libssh") || transport.equals("libssh2");
+    }
+
+    /**
+     * The system's {@code ssh} command line to this URI's host, built the way libvirt builds its
+     * own (user, port, {@code keyfile}, {@code no_verify}), so what reaches libvirtd reaches the
+     * host's files and the consoles too. Non-interactive: a host that wants a password or an
+     * unknown host key fails rather than waits. The destination comes last, after {@code --},
+     * so no part of the URI can be read as an option; append a remote command after it.
+     */
+    public Optional<List<String>> sshCommandLine() {
+        if (!isSsh() || host.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(text);
+        Map<String, String> query = query(uri.getRawQuery());
+        List<String> words = new ArrayList<>(List.of("ssh", "-T", "-e", "none", "-o", "BatchMode=yes",
+                "-o", "ConnectTimeout=10"));
+        if (uri.getPort() > 0) {
+            words.addAll(List.of("-p", Integer.toString(uri.getPort())));
+        }
+        if (uri.getUserInfo() != null) {
+            words.addAll(List.of("-l", uri.getUserInfo()));
+        }
+        if (query.containsKey("keyfile")) {
+            words.addAll(List.of("-i", query.get("keyfile")));
+        }
+        if ("1".equals(query.get("no_verify"))) {
+            // libvirt's own meaning of no_verify: do not check the host key.
+            words.addAll(List.of("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
+                    "-o", "LogLevel=ERROR"));
+        }
+        words.add("--");
+        words.add(host.get());
+        return Optional.of(List.copyOf(words));
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new HashMap<>();
+        if (raw == null) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            if (equals > 0) {
+                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return values;
     }
 
     @Override

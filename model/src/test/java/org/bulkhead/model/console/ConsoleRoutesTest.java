@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.domain.Graphics;
@@ -82,11 +83,69 @@ class ConsoleRoutesTest {
     }
 
     @Test
-    void sshHostsAreNotReachedYetAndSaySo() {
+    void aVmOnAnSshHostIsReachedThroughSshToItsSocketWithNoPortAnywhere() {
+        ConsoleRoute.OverSsh ssh = assertInstanceOf(ConsoleRoute.OverSsh.class, ConsoleRoutes.choose("vm",
+                DomainState.RUNNING, domain(SOCKET), false, "qemu+ssh://root@host:2222/system?keyfile=/k%20ey&no_verify=1"));
+        assertTrue(ssh.socket());
+        assertEquals("host", ssh.host());
+        List<String> command = ssh.command();
+        assertEquals("ssh", command.get(0));
+        // The destination comes after "--", then the one line the host's shell runs.
+        assertEquals(List.of("--", "host"), command.subList(command.size() - 3, command.size() - 1));
+        assertTrue(command.get(command.size() - 1).contains("'unix' '/var/lib/libvirt/qemu/domain-3-vm/vnc.sock'"),
+                command.get(command.size() - 1));
+        assertEquals("2222", command.get(command.indexOf("-p") + 1));
+        assertEquals("root", command.get(command.indexOf("-l") + 1));
+        assertEquals("/k ey", command.get(command.indexOf("-i") + 1));
+        assertTrue(command.contains("StrictHostKeyChecking=no"), command.toString());
+        assertTrue(ssh.describe().contains("no port is opened"), ssh.describe());
+        assertTrue(ssh.describe().contains("relayed there"), ssh.describe());
+    }
+
+    @Test
+    void onAnSelinuxHostTheRelayRunsAtTheVmsOwnLevel() {
+        String live = "<domain type='qemu'><name>vm</name><uuid>6f9b2c9e-8a43-4c1e-9d7a-2f1f0e6b5a11</uuid><devices>" + SOCKET + "</devices>"
+                + "<seclabel type='dynamic' model='selinux' relabel='yes'>"
+                + "<label>system_u:system_r:svirt_t:s0:c327,c549</label>"
+                + "<imagelabel>system_u:object_r:svirt_image_t:s0:c327,c549</imagelabel></seclabel></domain>";
+        ConsoleRoute.OverSsh ssh = assertInstanceOf(ConsoleRoute.OverSsh.class,
+                ConsoleRoutes.choose("vm", DomainState.RUNNING, live, false, "qemu+ssh://root@host/system"));
+        assertEquals(Optional.of("s0:c327,c549"), ssh.level());
+        assertTrue(ssh.remoteCommand().endsWith(" 's0:c327,c549'"), ssh.remoteCommand());
+        assertTrue(ssh.describe().contains("SELinux level s0:c327,c549"), ssh.describe());
+        assertEquals(Optional.empty(), assertInstanceOf(ConsoleRoute.OverSsh.class,
+                ConsoleRoutes.choose("vm", DomainState.RUNNING, domain(SOCKET), false, "qemu+ssh://root@host/system")).level());
+    }
+
+    @Test
+    void sshToThisVeryMachineStillGoesThroughSshBecauseNoDescriptorComesBack() {
+        assertInstanceOf(ConsoleRoute.OverSsh.class, ConsoleRoutes.choose("vm", DomainState.RUNNING, domain(SOCKET),
+                true, "qemu+ssh://root@127.0.0.1/system"));
+    }
+
+    @Test
+    void aLoopbackListenerOnAnSshHostIsForwardedThereAndNeverOpenedHere() {
+        ConsoleRoute.OverSsh ssh = assertInstanceOf(ConsoleRoute.OverSsh.class, ConsoleRoutes.choose("vm",
+                DomainState.RUNNING, domain(TCP), false, "qemu+ssh://host/system"));
+        assertFalse(ssh.socket());
+        assertTrue(ssh.remoteCommand().contains("'tcp' '127.0.0.1:5901'"), ssh.remoteCommand());
+        assertFalse(ssh.command().contains("-l"), "no user in the URI: ssh's own configuration chooses");
+    }
+
+    @Test
+    void aListenerOnEveryAddressOfAnSshHostIsRefusedWithTheFix() {
+        String open = "<graphics type='vnc' port='5902' listen='0.0.0.0'><listen type='address' address='0.0.0.0'/></graphics>";
         ConsoleRoute.Unavailable none = assertInstanceOf(ConsoleRoute.Unavailable.class,
-                ConsoleRoutes.choose("vm", DomainState.RUNNING, domain(SOCKET), false, "qemu+ssh://root@host/system"));
-        assertTrue(none.reason().contains("SSH"), none.reason());
-        assertTrue(none.hint().contains("virt-viewer --connect qemu+ssh://root@host/system vm"), none.hint());
+                ConsoleRoutes.choose("vm", DomainState.RUNNING, domain(open), false, "qemu+ssh://root@host/system"));
+        assertTrue(none.reason().contains("TCP 0.0.0.0:5902"), none.reason());
+        assertTrue(none.hint().contains("<listen type='socket'/>"), none.hint());
+    }
+
+    @Test
+    void aTcpHostSaysToUseSsh() {
+        ConsoleRoute.Unavailable none = assertInstanceOf(ConsoleRoute.Unavailable.class,
+                ConsoleRoutes.choose("vm", DomainState.RUNNING, domain(SOCKET), false, "qemu+tcp://host/system"));
+        assertTrue(none.hint().contains("qemu+ssh://"), none.hint());
     }
 
     @Test

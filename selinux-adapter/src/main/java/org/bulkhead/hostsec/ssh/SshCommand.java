@@ -1,16 +1,13 @@
 package org.bulkhead.hostsec.ssh;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import org.bulkhead.model.hypervisor.ConnectionUri;
 
 /**
  * The system's {@code ssh} to one host, run with a shell command and no terminal. Built from
@@ -34,49 +31,11 @@ final class SshCommand {
     }
 
     static Optional<SshCommand> forLibvirtUri(String text) {
-        URI uri;
         try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
+            return ConnectionUri.parse(text).sshCommandLine().map(SshCommand::new);
+        } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        if (uri.getScheme() == null || !uri.getScheme().endsWith("+ssh") || uri.getHost() == null) {
-            return Optional.empty();
-        }
-        Map<String, String> query = query(uri.getRawQuery());
-        List<String> words = new ArrayList<>(List.of("ssh", "-T", "-e", "none", "-o", "BatchMode=yes",
-                "-o", "ConnectTimeout=10"));
-        if (uri.getPort() > 0) {
-            words.addAll(List.of("-p", Integer.toString(uri.getPort())));
-        }
-        if (uri.getUserInfo() != null) {
-            words.addAll(List.of("-l", uri.getUserInfo()));
-        }
-        if (query.containsKey("keyfile")) {
-            words.addAll(List.of("-i", query.get("keyfile")));
-        }
-        if ("1".equals(query.get("no_verify"))) {
-            // libvirt's own meaning of no_verify: do not check the host key.
-            words.addAll(List.of("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
-                    "-o", "LogLevel=ERROR"));
-        }
-        words.add(uri.getHost());
-        return Optional.of(new SshCommand(words));
-    }
-
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw == null) {
-            return values;
-        }
-        for (String pair : raw.split("&")) {
-            int equals = pair.indexOf('=');
-            if (equals > 0) {
-                values.put(URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return values;
     }
 
     List<String> words() {
