@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
+import org.bulkhead.model.domain.DomainNames;
 import org.bulkhead.model.hypervisor.ConnectionState;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.ConsoleStream;
@@ -183,7 +184,7 @@ public final class LibvirtConnection implements HypervisorConnection {
     @Override
     public DomainRecord define(String xml) {
         Objects.requireNonNull(xml, "xml");
-        String subject = DomainNames.fromXml(xml).map(name -> "'" + name + "'").orElse("from the given XML");
+        String subject = DomainNames.inXml(xml).map(name -> "'" + name + "'").orElse("from the given XML");
         return call("define domain " + subject, c -> {
             Domain domain = c.domainDefineXML(xml);
             try {

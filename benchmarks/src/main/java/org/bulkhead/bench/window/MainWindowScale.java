@@ -31,6 +31,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.bulkhead.app.wiring.Wiring;
+import org.bulkhead.bench.Fx;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.session.ConnectionSession;
