@@ -42,6 +42,13 @@ import org.libvirt.event.ConnectionCloseReason;
  * serialised because libvirt-java keeps its listeners in a plain HashMap. Event and state
  * listeners run on the {@code libvirt-events} thread (state changes noticed by a failing call
  * or by {@code close()} run on the calling thread) and must only translate and enqueue.
+ *
+ * <p>Why it is one class of this length: it is the port's whole surface (some thirty operations),
+ * and each is a few lines that take the lifetime lock and hand over to the class that knows the
+ * subject ({@link DomainRecords}, {@code PoolList}, {@code VolumeXml}, {@code StatsSampler},
+ * {@link LifecycleEvents}, {@code GraphicsChannel}). What remains here is one idea, the
+ * connection's lifetime (open, loss, close, the lock every call passes); split, that lock would
+ * have to be shared between classes, which is where use-after-free bugs would come from.
  */
 public final class LibvirtConnection implements HypervisorConnection {
 
