@@ -1,26 +1,19 @@
 package org.bulkhead.model.provision;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.provision.PreflightFinding.Check;
 import org.bulkhead.model.provision.PreflightFinding.Status;
 
 /** Whether the host's kernel enforces the labels the VM will get, or only logs or simulates them. */
-final class EnforcementCheck implements PreflightCheck {
-
-    private final PreflightInputs in;
+final class EnforcementCheck extends OneFindingCheck {
 
     EnforcementCheck(PreflightInputs in) {
-        this.in = in;
+        super(in);
     }
 
     @Override
-    public List<PreflightFinding> findings() {
-        return List.of(finding());
-    }
-
-    private PreflightFinding finding() {
+    PreflightFinding finding() {
         return switch (in.draft().host().enforcement()) {
             case ENFORCING, DAC_ONLY -> PreflightFinding.passed(Check.ENFORCEMENT,
                     "The kernel enforces the labels (" + in.draft().host().enforcement().label() + ").");

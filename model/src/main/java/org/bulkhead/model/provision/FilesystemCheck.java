@@ -11,23 +11,17 @@ import org.bulkhead.model.provision.PreflightFinding.Check;
 import org.bulkhead.model.provision.PreflightFinding.Status;
 
 /** Whether the VM's files are on a filesystem that keeps per-file labels and the originals libvirt restores. */
-final class FilesystemCheck implements PreflightCheck {
+final class FilesystemCheck extends OneFindingCheck {
 
     private static final Set<String> NO_LABEL_FILESYSTEMS = Set.of("nfs", "nfs4", "cifs", "smb3", "9p",
             "virtiofs", "ceph", "glusterfs");
 
-    private final PreflightInputs in;
-
     FilesystemCheck(PreflightInputs in) {
-        this.in = in;
+        super(in);
     }
 
     @Override
-    public List<PreflightFinding> findings() {
-        return List.of(finding());
-    }
-
-    private PreflightFinding finding() {
+    PreflightFinding finding() {
         if (in.files().isEmpty()) {
             return PreflightFinding.passed(Check.FILESYSTEM, in.notVisible());
         }

@@ -1,29 +1,26 @@
 package org.bulkhead.model.provision;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.provision.PreflightFinding.Check;
 import org.bulkhead.model.provision.PreflightFinding.Status;
 
 /** Passes either way: what Finish will set up on the host is said here, before it happens. */
-final class HostSetupCheck implements PreflightCheck {
-
-    private final PreflightInputs in;
+final class HostSetupCheck extends OneFindingCheck {
 
     HostSetupCheck(PreflightInputs in) {
-        this.in = in;
+        super(in);
     }
 
     @Override
-    public List<PreflightFinding> findings() {
+    PreflightFinding finding() {
         HostPreparation preparation = in.draft().preparation();
         if (preparation.isEmpty()) {
-            return List.of(PreflightFinding.passed(Check.HOST_SETUP,
-                    "The storage pool and network this VM uses are running."));
+            return PreflightFinding.passed(Check.HOST_SETUP,
+                    "The storage pool and network this VM uses are running.");
         }
-        return List.of(new PreflightFinding(Check.HOST_SETUP, Status.PASSED, "Finish will first "
+        return new PreflightFinding(Check.HOST_SETUP, Status.PASSED, "Finish will first "
                 + String.join(", and ", preparation.changes()) + "; if Finish fails, that is undone too.",
-                Optional.of(preparation.commands()), Optional.empty()));
+                Optional.of(preparation.commands()), Optional.empty());
     }
 }

@@ -1,6 +1,5 @@
 package org.bulkhead.model.provision;
 
-import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.hypervisor.DomainRecord;
@@ -11,20 +10,14 @@ import org.bulkhead.model.provision.PreflightFinding.Fix;
 import org.bulkhead.model.provision.PreflightFinding.Status;
 
 /** Whether the label reserved for the VM was taken by a domain defined since it was chosen. */
-final class LabelCollisionCheck implements PreflightCheck {
-
-    private final PreflightInputs in;
+final class LabelCollisionCheck extends OneFindingCheck {
 
     LabelCollisionCheck(PreflightInputs in) {
-        this.in = in;
+        super(in);
     }
 
     @Override
-    public List<PreflightFinding> findings() {
-        return List.of(finding());
-    }
-
-    private PreflightFinding finding() {
+    PreflightFinding finding() {
         IsolationPlan isolation = in.draft().isolation();
         LabelLedger ledger = in.ledger();
         if (!isolation.isolated()) {

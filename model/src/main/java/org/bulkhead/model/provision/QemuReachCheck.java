@@ -12,22 +12,16 @@ import org.bulkhead.model.provision.PreflightFinding.Fix;
 import org.bulkhead.model.provision.PreflightFinding.Status;
 
 /** Whether QEMU, as the user it will run as, can traverse to the VM's files and open KVM. */
-final class QemuReachCheck implements PreflightCheck {
+final class QemuReachCheck extends OneFindingCheck {
 
     private static final Path KVM = Path.of("/dev/kvm");
 
-    private final PreflightInputs in;
-
     QemuReachCheck(PreflightInputs in) {
-        this.in = in;
+        super(in);
     }
 
     @Override
-    public List<PreflightFinding> findings() {
-        return List.of(finding());
-    }
-
-    private PreflightFinding finding() {
+    PreflightFinding finding() {
         if (in.files().isEmpty()) {
             return PreflightFinding.passed(Check.QEMU_CAN_REACH, in.notVisible());
         }
