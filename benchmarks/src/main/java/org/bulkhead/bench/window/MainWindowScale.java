@@ -52,6 +52,10 @@ import org.bulkhead.ui.main.MainViewModel;
  *
  * Launch time comes from {@code -Dbulkhead.bench.launchEpochMillis} (set by scripts/bench-window
  * just before starting the JVM), else from the JVM's own start time.
+ *
+ * <p>It stays one class near 400 lines because it is one run, read top to bottom: each phase
+ * (start-up, events, burst, idle, heap) measures the same window in order and writes to the same
+ * results; what the JVM reports is {@link JvmFacts}, the table's view {@link TableProbe}.
  */
 public final class MainWindowScale {
 
