@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.bulkhead.model.domain.SecLabel;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import picocli.CommandLine;
 
 /**
@@ -254,18 +253,7 @@ class CreateCommandTest {
 
     /** The real adapter, with the host's security models taken out of its capabilities. */
     private static Hypervisor withoutSecurityModels(Hypervisor real) {
-        return uri -> {
-            HypervisorConnection connection = real.open(uri);
-            return (HypervisorConnection) Proxy.newProxyInstance(CreateCommandTest.class.getClassLoader(),
-                    new Class<?>[] {HypervisorConnection.class}, (proxy, method, args) -> {
-                        try {
-                            Object result = method.invoke(connection, args);
-                            return method.getName().equals("capabilitiesXml")
-                                    ? ((String) result).replaceAll("(?s)<secmodel>.*?</secmodel>", "") : result;
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
+        return new ScriptedHypervisor(real).<String>changeResult("capabilitiesXml",
+                xml -> xml.replaceAll("(?s)<secmodel>.*?</secmodel>", ""));
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.label.DacLabel;
+import org.bulkhead.model.testing.Commands;
 import picocli.CommandLine;
 
 /**
@@ -71,7 +72,7 @@ class RealCreateTest {
         assertEquals(root.path("isolation").path("label").asText(), "+" + label.uid().getAsInt() + ":+"
                 + label.gid().getAsInt());
         int uid = label.uid().getAsInt();
-        int libvirtQemu = Integer.parseInt(Shell.run("id", "-u", "libvirt-qemu").output().strip());
+        int libvirtQemu = Integer.parseInt(Commands.run("id", "-u", "libvirt-qemu").output().strip());
         assertNotEquals(libvirtQemu, uid, "not libvirt's shared QEMU user");
 
         long pid = record.pid().orElseThrow();

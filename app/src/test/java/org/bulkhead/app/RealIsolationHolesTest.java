@@ -19,13 +19,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.Hypervisor;
-import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.ledger.LedgerConfig;
 import org.bulkhead.model.provision.LabelLedgers;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.VmRequest;
+import org.bulkhead.model.testing.Commands;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -89,8 +90,8 @@ class RealIsolationHolesTest {
 
     private Path image(String name, int mode) throws Exception {
         Path image = pool.dir.resolve(name);
-        Shell made = Shell.run("qemu-img", "create", "-f", "qcow2", image.toString(), "64M");
-        assertEquals(0, made.exit(), made.output());
+        Commands.Result made = Commands.run("qemu-img", "create", "-f", "qcow2", image.toString(), "64M");
+        assertEquals(0, made.exitCode(), made.output());
         Files.setAttribute(image, "unix:mode", mode);
         return image;
     }
@@ -152,9 +153,9 @@ class RealIsolationHolesTest {
         assertEquals(uid + ":64055 0600", owner(image).replaceFirst(":\\d+ ", ":64055 "),
                 "owned by the VM's UID, readable by nobody else");
         assertEquals(0600, (Integer) Files.getAttribute(image, "unix:mode") & 0777);
-        Shell other = Shell.run("setpriv", "--reuid=" + (uid + 1), "--regid=64055", "--clear-groups", "head", "-c1",
+        Commands.Result other = Commands.run("setpriv", "--reuid=" + (uid + 1), "--regid=64055", "--clear-groups", "head", "-c1",
                 image.toString());
-        assertNotEquals(0, other.exit(), "another isolated VM's UID in the shared QEMU group cannot read it");
+        assertNotEquals(0, other.exitCode(), "another isolated VM's UID in the shared QEMU group cannot read it");
     }
 
     @Test
@@ -193,7 +194,7 @@ class RealIsolationHolesTest {
         Files.writeString(xml, "<domain type='qemu'><name>" + pool.prefix + "-copy</name><memory unit='MiB'>64</memory>"
                 + "<os><type arch='x86_64'>hvm</type></os><seclabel type='static' model='dac' relabel='yes'><label>"
                 + label + "</label></seclabel></domain>");
-        assertEquals(0, Shell.run("virsh", "-c", pool.uri, "define", xml.toString()).exit());
+        assertEquals(0, Commands.run("virsh", "-c", pool.uri, "define", xml.toString()).exitCode());
 
         StringWriter out = new StringWriter();
         CommandLine line = Main.commandLine(Wiring::real);
@@ -218,22 +219,9 @@ class RealIsolationHolesTest {
         VmCreation.Ports real = Wiring.real().creationPorts();
         VmCreation.Ports first = ports(real, real.hypervisor(), uid);
         java.util.concurrent.atomic.AtomicReference<ProvisionOutcome> early = new java.util.concurrent.atomic.AtomicReference<>();
-        Hypervisor racing = target -> {
-            HypervisorConnection connection = real.hypervisor().open(target);
-            boolean[] raced = {false};
-            return (HypervisorConnection) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {HypervisorConnection.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("define") && !raced[0]) {
-                            raced[0] = true; // the other process finishes between this one's last check and its define
-                            early.set(finish(first, pool.prefix + "-early"));
-                        }
-                        try {
-                            return method.invoke(connection, args);
-                        } catch (java.lang.reflect.InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                    });
-        };
+        // the other process finishes between this one's last check and its define
+        Hypervisor racing = new ScriptedHypervisor(real.hypervisor())
+                .beforeNext("define", () -> early.set(finish(first, pool.prefix + "-early")));
 
         ProvisionOutcome late = finish(ports(real, racing, uid), pool.prefix + "-late");
 

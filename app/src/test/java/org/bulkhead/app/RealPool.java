@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -43,11 +44,11 @@ final class RealPool implements AutoCloseable {
         HypervisorConnection check = new LibvirtHypervisor().open(uri);
         RealPool pool = new RealPool("bh-" + what + "-" + UUID.randomUUID().toString().substring(0, 8), uri, check);
         assertTrue(check.hostInfo().local(), "these tests read files and processes on this host");
-        Shell created = Shell.run("virsh", "-c", uri, "pool-create-as", pool.name, "dir", "--target",
+        Commands.Result created = Commands.run("virsh", "-c", uri, "pool-create-as", pool.name, "dir", "--target",
                 pool.dir.toString(), "--build");
-        assertEquals(0, created.exit(), created.output());
+        assertEquals(0, created.exitCode(), created.output());
         // Each VM's own UID must traverse the pool's directory to reach its image.
-        assertEquals(0, Shell.run("chmod", "0711", pool.dir.toString()).exit());
+        assertEquals(0, Commands.run("chmod", "0711", pool.dir.toString()).exitCode());
         return pool;
     }
 
@@ -78,8 +79,8 @@ final class RealPool implements AutoCloseable {
                 }
             }
         } finally {
-            Shell destroyed = Shell.run("virsh", "-c", uri, "pool-destroy", name);
-            if (destroyed.exit() != 0) {
+            Commands.Result destroyed = Commands.run("virsh", "-c", uri, "pool-destroy", name);
+            if (destroyed.exitCode() != 0) {
                 problems.add(destroyed.output());
             }
             try (var files = Files.list(dir)) {
@@ -87,7 +88,7 @@ final class RealPool implements AutoCloseable {
                     assertEquals(List.of(), files.toList(), "no volume is left in the pool");
                 }
             } finally {
-                Shell.run("rm", "-rf", dir.toString());
+                Commands.run("rm", "-rf", dir.toString());
                 check.close();
             }
         }

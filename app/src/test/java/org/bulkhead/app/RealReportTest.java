@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.testing.Commands;
 import picocli.CommandLine;
 
 /**
@@ -90,9 +91,8 @@ class RealReportTest {
     private String start(String which, int uid, int gid) throws Exception {
         String name = "bulkhead-report-" + which + "-" + UUID.randomUUID().toString().substring(0, 8);
         Path image = dir.resolve(name + ".qcow2");
-        Process qemuImg = new ProcessBuilder("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M")
-                .redirectErrorStream(true).start();
-        assertEquals(0, qemuImg.waitFor(), new String(qemuImg.getInputStream().readAllBytes()));
+        Commands.Result qemuImg = Commands.run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "16M");
+        assertEquals(0, qemuImg.exitCode(), qemuImg.output());
         DomainRecord defined = connection.define("<domain type='qemu'><name>" + name + "</name>"
                 + "<memory unit='MiB'>64</memory><os><type arch='x86_64'>hvm</type></os><devices>"
                 + "<disk type='file' device='disk'><driver name='qemu' type='qcow2'/>"

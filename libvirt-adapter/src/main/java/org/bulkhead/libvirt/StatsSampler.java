@@ -31,18 +31,7 @@ final class StatsSampler {
             }
             throw e;
         }
-        List<DomainStats> stats = new ArrayList<>(samples.size());
-        for (DomainStatsBatch.Sample sample : samples) {
-            if (sample.has("cpu.time")) {
-                stats.add(new DomainStats(sample.uuid(), now, sample.get("cpu.time"),
-                        sample.get("balloon.current"), sample.get("balloon.maximum"),
-                        (int) sample.get("vcpu.current")));
-            } else {
-                // Drivers that batch only some groups (the test driver reports state alone).
-                fromInfo(connect, sample.uuid(), now).ifPresent(stats::add);
-            }
-        }
-        return stats;
+        return statistics(connect, samples, now);
     }
 
     /**
@@ -60,6 +49,12 @@ final class StatsSampler {
             }
             throw e;
         }
+        return statistics(connect, samples, now);
+    }
+
+    /** The running domains' statistics from a batch; a batch with states may also name stopped ones. */
+    private static List<DomainStats> statistics(LibvirtConnect connect, List<DomainStatsBatch.Sample> samples, long now)
+            throws LibvirtException {
         List<DomainStats> stats = new ArrayList<>(samples.size());
         for (DomainStatsBatch.Sample sample : samples) {
             if (sample.has("state.state") && !DomainStates.fromCode((int) sample.get("state.state")).isActive()) {
@@ -70,6 +65,7 @@ final class StatsSampler {
                         sample.get("balloon.current"), sample.get("balloon.maximum"),
                         (int) sample.get("vcpu.current")));
             } else {
+                // Drivers that batch only some groups (the test driver reports state alone).
                 fromInfo(connect, sample.uuid(), now).ifPresent(stats::add);
             }
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.Assumptions;
 
 /**

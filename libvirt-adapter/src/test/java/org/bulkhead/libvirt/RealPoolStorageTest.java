@@ -12,6 +12,7 @@ import java.util.List;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.Assumptions;
 
 /**

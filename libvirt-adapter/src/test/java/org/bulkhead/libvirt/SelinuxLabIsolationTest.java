@@ -35,6 +35,7 @@ import org.bulkhead.model.security.DomainSecurity;
 import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.security.ResourceCheck;
 import org.bulkhead.model.host.HostContext;
+import org.bulkhead.model.testing.Commands;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -4,12 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import org.bulkhead.model.testing.Commands;
 
 /**
  * What the tests need from the real machine: root, a scratch directory on the build's own
@@ -54,16 +55,8 @@ final class RealHost {
     }
 
     static String run(List<String> command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertEquals(0, process.waitFor(), () -> String.join(" ", command) + " failed: " + output);
-            return output;
-        } catch (IOException e) {
-            return fail("cannot run " + command.get(0) + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return fail("interrupted running " + command.get(0));
-        }
+        Commands.Result result = Commands.run(command.toArray(String[]::new));
+        assertEquals(0, result.exitCode(), () -> String.join(" ", command) + " failed: " + result.output());
+        return result.output();
     }
 }

@@ -21,6 +21,8 @@ import org.bulkhead.model.security.Trust;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +110,7 @@ class MainWindowTest {
         ui.write("c471");
         ui.await("only the two domains with category c471 are shown",
                 () -> ui.shownNames().equals(List.of("build-runner", "web-frontend")));
-        assertEquals("2 of 4 domains shown", ui.lookup(".summary").queryAs(Label.class).getText());
+        assertEquals("2 of 4 domains shown", ui.lookup(".status-bar").queryAs(StatusBar.class).getText());
 
         ui.onFx(() -> {
             ui.lookup("#filterField").queryTextInputControl().setText("c47");
@@ -270,17 +272,17 @@ class MainWindowTest {
         ui.select("test");
         try (HypervisorConnection virsh = new LibvirtHypervisor().open(DEFAULT)) {
             ui.hypervisor.closeUnder(DEFAULT);
-            ui.await("a banner names the lost connection", () -> WindowDriver.texts(ui.lookup(".banner").query())
-                    .contains(DEFAULT) && ui.lookup(".banner").query().isVisible());
+            NotificationPane banner = ui.lookup(".banner").queryAs(NotificationPane.class);
+            ui.await("a banner names the lost connection", () -> banner.isShowing() && banner.getText().contains(DEFAULT));
             // Changed while the window cannot hear libvirt's events: only a full resync can show it.
             virsh.destroy(TEST_UUID);
-            assertTrue(ui.onFx(() -> WindowDriver.texts(ui.lookup(".banner").query())).contains("Retrying automatically"));
+            assertTrue(ui.onFx(banner::getText).contains("Retrying automatically"));
             ui.await("the row is marked stale", () -> ui.cell("test", "State").endsWith("(stale)"));
             assertTrue(ui.onFx(() -> ui.toolbarButton("forceOffButton").isDisabled()),
                     "no actions on a domain whose state is not known");
             assertFalse(ui.onFx(ui::dialogOpen), "losing a connection is a banner, not a dialog");
 
-            ui.await("the banner goes once reconnected", () -> !ui.lookup(".banner").query().isVisible());
+            ui.await("the banner goes once reconnected", () -> !banner.isShowing());
             ui.await("the resynced row shows the change made while disconnected",
                     () -> ui.cell("test", "State").equals("shut off"));
             assertTrue(ui.hypervisor.opens(DEFAULT) >= 2, "a new connection was opened");

@@ -28,6 +28,7 @@ import javafx.stage.Window;
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;
 import org.testfx.api.FxRobot;
@@ -42,7 +43,7 @@ final class WindowDriver extends FxRobot {
 
     static final Duration PATIENCE = Duration.ofSeconds(15);
 
-    final BreakableHypervisor hypervisor = new BreakableHypervisor(new LibvirtHypervisor());
+    final ScriptedHypervisor hypervisor = new ScriptedHypervisor(new LibvirtHypervisor());
     /** How often the window asked the application to quit. */
     final AtomicInteger quits = new AtomicInteger();
     private MainWindow window;

@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 
+import org.bulkhead.bench.Fx;
 import org.bulkhead.model.hypervisor.ConsoleStream;
 import org.bulkhead.ui.console.ScreenDamage;
 import org.bulkhead.ui.console.ScreenImage;
@@ -78,7 +79,7 @@ public final class ConsoleThroughput {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
             long frames0 = damage.frames();
-            long draws0 = onFx(screen::draws);
+            long draws0 = Fx.call(screen::draws);
             long cpu0 = os.getProcessCpuTime();
             long server0 = threads.getThreadCpuTime(server.threadId());
             long t0 = System.nanoTime();
@@ -87,7 +88,7 @@ public final class ConsoleThroughput {
             long cpu = os.getProcessCpuTime() - cpu0;
             long serverCpu = threads.getThreadCpuTime(server.threadId()) - server0;
             long frames = damage.frames() - frames0;
-            long draws = onFx(screen::draws) - draws0;
+            long draws = Fx.call(screen::draws) - draws0;
             console.stop();
             double secs = elapsed / 1e9;
             System.out.println(String.format(Locale.ROOT, "| %d x %d px (%s) | %.1f | %.1f | %.2f | %.2f |", WIDTH, band,
@@ -95,18 +96,6 @@ public final class ConsoleThroughput {
                     frames / secs, draws / secs, (cpu - serverCpu) / (double) elapsed, cpu / (double) elapsed));
         }
         Platform.runLater(() -> stage.join().close());
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(30, TimeUnit.SECONDS);
     }
 
     private static ConsoleStream stream(Socket socket) throws java.io.IOException {

@@ -23,6 +23,7 @@ import javafx.stage.Window;
 
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.app.gui.MainWindow;
+import org.bulkhead.bench.Fx;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;
 
@@ -52,7 +53,7 @@ public final class ConsoleScreenshot {
                 Platform::exit)));
         MainWindow main = window.get(60, TimeUnit.SECONDS);
         until("the VM is listed", () -> row(main, name) != null);
-        fx(() -> {
+        Fx.call(() -> {
             @SuppressWarnings("unchecked")
             TableView<DomainRow> table = (TableView<DomainRow>) main.stage().getScene().lookup("#domainTable");
             table.getSelectionModel().select(row(main, name));
@@ -68,8 +69,8 @@ public final class ConsoleScreenshot {
         });
         until("the console window opens", () -> console() != null);
         Thread.sleep(guestSeconds * 1000);
-        Node holder = fx(() -> console().getScene().getRoot().lookup(".console-holder"));
-        fx(() -> {
+        Node holder = Fx.call(() -> console().getScene().getRoot().lookup(".console-holder"));
+        Fx.call(() -> {
             Bounds bounds = holder.localToScreen(holder.getBoundsInLocal());
             Robot robot = new Robot();
             robot.mouseMove(bounds.getCenterX(), bounds.getCenterY());
@@ -89,7 +90,7 @@ public final class ConsoleScreenshot {
 
     private static void type(KeyCode... keys) throws Exception {
         for (KeyCode key : keys) {
-            fx(() -> {
+            Fx.call(() -> {
                 new Robot().keyType(key);
                 return null;
             });
@@ -116,23 +117,11 @@ public final class ConsoleScreenshot {
 
     private static void until(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
         for (int i = 0; i < 600; i++) {
-            if (fx(condition)) {
+            if (Fx.call(condition)) {
                 return;
             }
             Thread.sleep(100);
         }
         throw new IllegalStateException("timed out waiting until " + what);
-    }
-
-    private static <T> T fx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

@@ -1,6 +1,5 @@
 package org.bulkhead.bench.window;
 
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -12,7 +11,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,18 +25,15 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import org.bulkhead.app.wiring.Wiring;
+import org.bulkhead.bench.Fx;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.ui.common.BackgroundTaskExecutor;
-import org.bulkhead.ui.common.Confirmation;
-import org.bulkhead.ui.common.DialogService;
-import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;
 import org.bulkhead.ui.main.MainView;
@@ -57,6 +52,10 @@ import org.bulkhead.ui.main.MainViewModel;
  *
  * Launch time comes from {@code -Dbulkhead.bench.launchEpochMillis} (set by scripts/bench-window
  * just before starting the JVM), else from the JVM's own start time.
+ *
+ * <p>It stays one class near 400 lines because it is one run, read top to bottom: each phase
+ * (start-up, events, burst, idle, heap) measures the same window in order and writes to the same
+ * results; what the JVM reports is {@link JvmFacts}, the table's view {@link TableProbe}.
  */
 public final class MainWindowScale {
 
@@ -73,7 +72,7 @@ public final class MainWindowScale {
         Long launch = Long.getLong("bulkhead.bench.launchEpochMillis");
         this.launchMillis = launch != null ? launch : ManagementFactory.getRuntimeMXBean().getStartTime();
         results.put("launch.source", launch != null ? "script timestamp before exec java" : "JVM start time");
-        results.put("env.loadAverageAtLaunch", loadAverage());
+        results.put("env.loadAverageAtLaunch", JvmFacts.loadAverage());
     }
 
     public static void main(String[] args) throws Exception {
@@ -134,7 +133,7 @@ public final class MainWindowScale {
             return window;
         });
         results.put("bare.firstFrameMs", firstFrame.get(60, TimeUnit.SECONDS));
-        environment();
+        JvmFacts.environment(results);
         Fx.run(stage::close);
     }
 
@@ -220,7 +219,7 @@ public final class MainWindowScale {
         results.put("domains.shown", Fx.call(() -> window.probe().table().getItems().size()));
         results.put("table.rowsOnScreen", Fx.call(() -> window.probe().visibleRows().size()));
         if (options.containsKey("--startup-only")) {
-            environment();
+            JvmFacts.environment(results);
             return;
         }
 
@@ -240,9 +239,9 @@ public final class MainWindowScale {
         burst(connection, window.probe(), storeFlushes, Integer.parseInt(options.get("--burst")), random);
 
         idle(window.probe(), Integer.parseInt(options.get("--idle-seconds")));
-        heap();
+        JvmFacts.heap(results);
         results.put("dialogs", errors.isEmpty() ? "none" : String.join(" | ", errors));
-        environment();
+        JvmFacts.environment(results);
         Fx.run(() -> {
             window.viewModel().close();
             window.stage().close();
@@ -369,9 +368,9 @@ public final class MainWindowScale {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpuBefore = threadCpu(threads);
-        long allocatedBefore = allocated(threads);
-        long gcBefore = gcCount();
+        Map<Long, Long> cpuBefore = JvmFacts.threadCpu(threads);
+        long allocatedBefore = JvmFacts.allocated(threads);
+        long gcBefore = JvmFacts.gcCount();
         long pulsesBefore = Fx.call(probe::pulses);
         long cpu0 = os.getProcessCpuTime();
         long wall0 = System.nanoTime();
@@ -379,16 +378,16 @@ public final class MainWindowScale {
         long cpu1 = os.getProcessCpuTime();
         long wall1 = System.nanoTime();
         long pulses = Fx.call(probe::pulses) - pulsesBefore;
-        Map<Long, Long> cpuAfter = threadCpu(threads);
+        Map<Long, Long> cpuAfter = JvmFacts.threadCpu(threads);
         double wallSeconds = (wall1 - wall0) / 1e9;
         results.put("idle.seconds", String.format(java.util.Locale.ROOT, "%.1f", wallSeconds));
         results.millis("idle.processCpuMs", cpu1 - cpu0);
         results.put("idle.cpuPercentOfOneCore", String.format(java.util.Locale.ROOT, "%.2f",
                 100.0 * (cpu1 - cpu0) / (wall1 - wall0)));
         results.put("idle.layoutPulses", pulses);
-        results.put("idle.gcs", gcCount() - gcBefore);
+        results.put("idle.gcs", JvmFacts.gcCount() - gcBefore);
         results.put("idle.allocatedMBPerSecond", String.format(java.util.Locale.ROOT, "%.1f",
-                (allocated(threads) - allocatedBefore) / 1e6 / wallSeconds));
+                (JvmFacts.allocated(threads) - allocatedBefore) / 1e6 / wallSeconds));
         Map<String, Long> byName = new HashMap<>();
         cpuAfter.forEach((id, after) -> {
             long delta = after - cpuBefore.getOrDefault(id, 0L);
@@ -401,96 +400,5 @@ public final class MainWindowScale {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(6)
                 .map(e -> e.getKey() + " " + Results.ms(e.getValue()) + " ms")
                 .collect(Collectors.joining("; ")));
-    }
-
-    private static Map<Long, Long> threadCpu(ThreadMXBean threads) {
-        Map<Long, Long> cpu = new HashMap<>();
-        for (long id : threads.getAllThreadIds()) {
-            long time = threads.getThreadCpuTime(id);
-            if (time >= 0) {
-                cpu.put(id, time);
-            }
-        }
-        return cpu;
-    }
-
-    private static long allocated(ThreadMXBean threads) {
-        if (threads instanceof com.sun.management.ThreadMXBean hotspot) {
-            long sum = 0;
-            for (long bytes : hotspot.getThreadAllocatedBytes(threads.getAllThreadIds())) {
-                sum += Math.max(0, bytes);
-            }
-            return sum;
-        }
-        return 0;
-    }
-
-    private static long gcCount() {
-        return ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
-    }
-
-    private void heap() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(300);
-        }
-        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-        results.put("heap.usedAfterGcMB", String.format(java.util.Locale.ROOT, "%.1f", heap.getUsed() / 1048576.0));
-        results.put("heap.committedMB", String.format(java.util.Locale.ROOT, "%.1f", heap.getCommitted() / 1048576.0));
-        results.put("heap.maxMB", String.format(java.util.Locale.ROOT, "%.0f", heap.getMax() / 1048576.0));
-        results.put("gc.collectors", ManagementFactory.getGarbageCollectorMXBeans().stream()
-                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")));
-    }
-
-    private void environment() throws Exception {
-        results.put("env.java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        results.put("env.javafx", Optional.ofNullable(System.getProperty("javafx.runtime.version")).orElse("unknown"));
-        results.put("env.jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(arg -> !arg.startsWith("-Dbulkhead.bench.")).collect(Collectors.joining(" ")));
-        results.put("env.display", Optional.ofNullable(System.getenv("DISPLAY")).orElse("none"));
-        results.put("env.prismPipeline", prismPipeline());
-        results.put("env.screen", Fx.call(() -> {
-            var bounds = Screen.getPrimary().getBounds();
-            return (int) bounds.getWidth() + "x" + (int) bounds.getHeight();
-        }));
-    }
-
-    /** The 1, 5 and 15 minute load averages: other work on the machine skews the numbers. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** Which renderer Prism chose (ES2 over GLX, or software), read reflectively: not public API. */
-    private static String prismPipeline() {
-        try {
-            Object pipeline = Class.forName("com.sun.prism.GraphicsPipeline").getMethod("getPipeline").invoke(null);
-            return pipeline == null ? "none" : pipeline.getClass().getSimpleName();
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return "unknown (" + e + ")";
-        }
-    }
-
-    /** Dialogs the window would raise, kept for the report; a benchmark has nobody to answer them. */
-    private record RecordingDialogs(List<String> errors) implements DialogService {
-        @Override
-        public boolean confirm(Confirmation confirmation) {
-            return false;
-        }
-
-        @Override
-        public Optional<Boolean> confirmDeletion(String domainName, String connectionUri, List<String> volumes) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showError(Problem problem) {
-            errors.add(problem.toString());
-        }
     }
 }

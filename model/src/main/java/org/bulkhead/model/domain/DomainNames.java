@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.bulkhead.model.xml.SafeXml;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
 /** Which domain names libvirt will take and Bulkhead can show, with a message for the wizard. */
 public final class DomainNames {
 
@@ -42,6 +46,26 @@ public final class DomainNames {
                             + " (%d characters) and at most %d bytes fit. That is %d characters such as 'a',"
                             + " %d such as 'é', %d such as '中' or %d emoji. Shorten it.",
                     bytes, characters, MAX_BYTES, MAX_BYTES, MAX_BYTES / 2, MAX_BYTES / 3, MAX_BYTES / 4));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The {@code <name>} of a domain XML, to name the domain in messages before libvirt knows it;
+     * empty when the XML has none or does not parse (libvirt will then say what is wrong with it).
+     */
+    public static Optional<String> inXml(String xml) {
+        Element root;
+        try {
+            root = SafeXml.parse(xml, "domain XML").getDocumentElement();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        for (Node node = root.getFirstChild(); node != null; node = node.getNextSibling()) {
+            if (node instanceof Element element && element.getTagName().equals("name")) {
+                String name = element.getTextContent().strip();
+                return name.isEmpty() ? Optional.empty() : Optional.of(name);
+            }
         }
         return Optional.empty();
     }

@@ -23,7 +23,7 @@ import org.bulkhead.model.provision.PreflightFinding.Status;
  * as written can be compared, and the finding says so. A domain whose XML cannot be read may use
  * anything: it is a finding too, never a pass.
  */
-final class ImageSharing {
+final class ImageSharing implements PreflightCheck {
 
     private final PreflightInputs in;
     private final Map<String, Optional<String>> identities = new HashMap<>();
@@ -32,7 +32,8 @@ final class ImageSharing {
         this.in = in;
     }
 
-    List<PreflightFinding> run() {
+    @Override
+    public List<PreflightFinding> findings() {
         List<NewDisk> mine = in.existingFiles();
         List<String> inUse = new ArrayList<>();
         List<String> unshared = new ArrayList<>();

@@ -96,4 +96,15 @@ public record PreflightInputs(ProvisionDraft draft, List<DomainRecord> domains, 
         return simulated() ? "Test driver: its files are simulated, nothing to check."
                 : "The files are on the connection's host, which is not this machine: not checked from here.";
     }
+
+    /** The paths of every disk the VM will have, existing or to be created. */
+    List<Path> diskPaths() {
+        return draft.domain().disks().stream().map(d -> Path.of(d.path())).toList();
+    }
+
+    /** The path, or for the volume Finish creates (which does not exist yet), its folder. */
+    Path existingOrFolder(Path path) {
+        return draft.volumePath().filter(path.toString()::equals).isPresent() && path.getParent() != null
+                ? path.getParent() : path;
+    }
 }

@@ -17,7 +17,7 @@ import org.bulkhead.model.provision.PreflightFinding.Status;
  * all ({@link SourceRules}), whether an isolated VM's images will be private to it, and whether
  * install media stay what they are, public and read-only.
  */
-final class SourceCheck {
+final class SourceCheck implements PreflightCheck {
 
     private final PreflightInputs in;
 
@@ -25,7 +25,8 @@ final class SourceCheck {
         this.in = in;
     }
 
-    List<PreflightFinding> run() {
+    @Override
+    public List<PreflightFinding> findings() {
         return List.of(allowed(), privateFiles(), installMedia());
     }
 

@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -53,6 +52,12 @@ import org.bulkhead.model.store.DomainStore;
  * policy facts every few seconds and judges every domain again when they change, since {@code setenforce} or a
  * permissive module change every VM's enforcement without any libvirt event.
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
+ *
+ * <p>Statistics sampling is its own class ({@link StatsSampling}). What stays here is one idea
+ * whose state is confined to the worker thread: the connection's life (connect, loss, backoff,
+ * reconnect) and keeping the store in step (full sync, chunked inspection, events, compartments,
+ * the enforcement re-check's hand-over). Splitting it further would spread that thread-confined
+ * state across classes that each have to know which thread may touch it.
  */
 public final class ConnectionSession implements AutoCloseable {
 
@@ -77,7 +82,7 @@ public final class ConnectionSession implements AutoCloseable {
     private final Function<HypervisorConnection, HostContext> hostProbe;
     private final SnapshotFactory snapshots;
     private final ScheduledExecutorService worker;
-    private final ScheduledExecutorService sampler;
+    private final StatsSampling stats;
     private final HostRecheck recheck;
     private final Duration recheckInterval;
     private final ScheduledExecutorService checker;
@@ -90,9 +95,6 @@ public final class ConnectionSession implements AutoCloseable {
     private final Set<String> pending = new LinkedHashSet<>();
     /** Which full sync the queued inspection chunks belong to; a newer sync supersedes them. */
     private long syncGeneration;
-    /** The domains the user can see; null until a window says, and then statistics cover every domain. */
-    private volatile Supplier<Set<String>> onScreen;
-    private final List<Consumer<List<DomainStats>>> statsListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> errorListeners = new CopyOnWriteArrayList<>();
 
     // Written only on the worker thread; volatile so other threads can read a consistent value.
@@ -102,7 +104,6 @@ public final class ConnectionSession implements AutoCloseable {
     private AutoCloseable eventSubscription;
     private AutoCloseable stateSubscription;
     private Duration nextRetry = FIRST_RETRY;
-    private ScheduledFuture<?> statsTask;
     private volatile boolean closed;
 
     public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
@@ -127,8 +128,7 @@ public final class ConnectionSession implements AutoCloseable {
         this.hostProbe = Objects.requireNonNull(hostProbe, "hostProbe");
         this.snapshots = Objects.requireNonNull(snapshots, "snapshots");
         this.worker = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "libvirt " + uri));
-        this.sampler = Executors.newSingleThreadScheduledExecutor(
-                runnable -> daemon(runnable, "libvirt stats " + uri));
+        this.stats = new StatsSampling(uri, () -> connection, this::lostWhileSampling);
     }
 
     private static Thread daemon(Runnable runnable, String name) {
@@ -207,7 +207,7 @@ public final class ConnectionSession implements AutoCloseable {
      * order first. Called on the session's threads: the supplier must be thread-safe and cheap.
      */
     public void onScreen(Supplier<Set<String>> uuids) {
-        onScreen = Objects.requireNonNull(uuids, "uuids");
+        stats.onScreen(uuids);
     }
 
     /**
@@ -215,21 +215,8 @@ public final class ConnectionSession implements AutoCloseable {
      * listener is registered. Listeners run on the session's statistics thread, not on the worker
      * that refreshes domains; sampling stops when the session closes.
      */
-    public synchronized AutoCloseable onStats(Duration interval, Consumer<List<DomainStats>> listener) {
-        statsListeners.add(listener);
-        if (statsTask == null && !closed) {
-            long millis = interval.toMillis();
-            statsTask = sampler.scheduleWithFixedDelay(this::sampleStats, 0, millis, TimeUnit.MILLISECONDS);
-        }
-        return () -> {
-            synchronized (this) {
-                statsListeners.remove(listener);
-                if (statsListeners.isEmpty() && statsTask != null) {
-                    statsTask.cancel(false);
-                    statsTask = null;
-                }
-            }
-        };
+    public AutoCloseable onStats(Duration interval, Consumer<List<DomainStats>> listener) {
+        return stats.listen(interval, listener);
     }
 
     private void connect() {
@@ -395,9 +382,9 @@ public final class ConnectionSession implements AutoCloseable {
             return;
         }
         List<String> chunk = new ArrayList<>(INSPECTION_CHUNK);
-        Supplier<Set<String>> visible = onScreen;
+        Set<String> visible = stats.onScreenNow();
         if (visible != null) {
-            for (String uuid : visible.get()) {
+            for (String uuid : visible) {
                 if (chunk.size() < INSPECTION_CHUNK && pending.contains(uuid)) {
                     chunk.add(uuid);
                 }
@@ -473,40 +460,16 @@ public final class ConnectionSession implements AutoCloseable {
         }
     }
 
-    /** On the statistics thread: reads the connection, never changes the session's state itself. */
-    private void sampleStats() {
-        HypervisorConnection current = connection;
-        if (closed || current == null || current.state() != ConnectionState.OPEN) {
-            return;
-        }
-        Supplier<Set<String>> visible = onScreen;
-        Set<String> wanted = visible == null ? null : visible.get();
-        if (wanted != null && wanted.isEmpty()) {
-            return; // nothing on screen: no call at all
-        }
-        List<DomainStats> stats;
+    /** A statistics sample found {@code sampled} broken: handled on the worker, if still this session's. */
+    private void lostWhileSampling(HypervisorConnection sampled) {
         try {
-            stats = wanted == null ? current.sampleStats() : current.sampleStats(wanted);
-        } catch (RuntimeException e) {
-            // Not worth a dialog on its own. The worker may have closed or replaced the connection
-            // meanwhile; if it is still this session's connection and no longer open, the worker
-            // handles the loss (once: it is a no-op when the state listener got there first).
-            LOG.log(Level.DEBUG, "statistics sample failed on " + uri, e);
-            if (!closed && current.state() != ConnectionState.OPEN) {
-                try {
-                    worker.execute(() -> {
-                        if (connection == current) {
-                            connectionLost();
-                        }
-                    });
-                } catch (RejectedExecutionException closedMeanwhile) {
-                    // close() shut the worker down after the check above: nothing left to report to.
+            worker.execute(() -> {
+                if (connection == sampled) {
+                    connectionLost();
                 }
-            }
-            return;
-        }
-        if (!closed) {
-            statsListeners.forEach(listener -> listener.accept(stats));
+            });
+        } catch (RejectedExecutionException closedMeanwhile) {
+            // close() shut the worker down: nothing left to report to.
         }
     }
 
@@ -529,14 +492,7 @@ public final class ConnectionSession implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        synchronized (this) {
-            if (statsTask != null) {
-                statsTask.cancel(false);
-                statsTask = null;
-            }
-        }
-        // Lets a sample in flight finish (the connection's close waits for it anyway); its result is dropped.
-        sampler.shutdown();
+        stats.close();
         if (checker != null) {
             checker.shutdownNow();
         }

@@ -78,4 +78,11 @@ class DomainNamesTest {
         assertTrue(message.contains(String.format("U+%04X", (int) invisible.charAt(0))), message);
         assertTrue(message.contains("look like another"), message);
     }
+
+    @Test
+    void theNameInADomainsXmlNamesItInMessagesAndUnreadableXmlGivesNone() {
+        assertEquals(Optional.of("web"), DomainNames.inXml("<domain type='kvm'><name> web </name></domain>"));
+        assertEquals(Optional.empty(), DomainNames.inXml("<domain type='kvm'><name></name></domain>"));
+        assertEquals(Optional.empty(), DomainNames.inXml("<domain type='kvm'><name>web"));
+    }
 }

@@ -13,17 +13,23 @@ import java.util.Set;
 
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.hypervisor.DomainRecord;
+import org.bulkhead.model.hypervisor.DomainState;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.label.DacLabel;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LedgerConfig;
 import org.bulkhead.model.session.DomainInspector;
+import org.bulkhead.model.testing.InMemoryHypervisor;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ProvisionerTest {
 
-    private final FakeConnection connection = new FakeConnection();
+    private final InMemoryHypervisor host = new InMemoryHypervisor();
+    private final ScriptedHypervisor scripted = new ScriptedHypervisor(host);
+    private final HypervisorConnection connection = scripted.open(InMemoryHypervisor.URI);
     private LabelLedger ledger = new LabelLedger(LedgerConfig.defaults().withRandom(new Random(3)));
 
     private Provisioner provisioner() {
@@ -43,8 +49,8 @@ class ProvisionerTest {
 
         assertTrue(outcome.succeeded(), outcome.failure().toString());
         assertTrue(outcome.started());
-        assertEquals(Set.of(draft.volumePath().orElseThrow()), connection.volumes.keySet());
-        assertTrue(connection.domains.get(draft.uuid()).state().isActive());
+        assertEquals(Set.of(draft.volumePath().orElseThrow()), host.volumes().keySet());
+        assertTrue(host.domains().get(draft.uuid()).state().isActive());
         assertEquals(List.of("CHECK_LABEL RUNNING", "CHECK_LABEL DONE", "PREPARE_HOST SKIPPED", "CREATE_VOLUME RUNNING",
                 "CREATE_VOLUME DONE",
                 "DEFINE RUNNING", "DEFINE DONE", "START RUNNING", "START DONE", "VERIFY RUNNING", "VERIFY DONE"),
@@ -58,14 +64,18 @@ class ProvisionerTest {
     void aFailureAtAnyStepLeavesNothingBehind(String failingStep) {
         ProvisionDraft draft = draft("web");
         int uid = draft.isolation().reservedUid().orElseThrow();
-        connection.failOn.add(failingStep);
+        if (failingStep.endsWith(":after")) {
+            scripted.failAfter(failingStep.substring(0, failingStep.indexOf(':')));
+        } else {
+            scripted.fail(failingStep);
+        }
 
         ProvisionOutcome outcome = provisioner().finish(draft, ProvisionListener.NONE);
 
         assertFalse(outcome.succeeded());
         assertTrue(outcome.failure().orElseThrow().contains("injected failure"), outcome.failure().toString());
-        assertTrue(connection.domains.isEmpty(), "domain undefined");
-        assertTrue(connection.volumes.isEmpty(), "volume deleted");
+        assertTrue(host.domains().isEmpty(), "domain undefined");
+        assertTrue(host.volumes().isEmpty(), "volume deleted");
         assertFalse(ledger.isUidTaken(uid), "ledger entry released");
         assertTrue(outcome.rollback().stream().noneMatch(line -> line.startsWith("could not")), outcome.rollback().toString());
     }
@@ -73,8 +83,8 @@ class ProvisionerTest {
     @Test
     void aRollbackThatFailsTooSaysWhatIsLeftAndHowToRemoveIt() {
         ProvisionDraft draft = draft("web");
-        connection.failOn.add("start");
-        connection.failOn.add("deleteVolume");
+        scripted.fail("start");
+        scripted.fail("deleteVolume");
         ProvisionOutcome outcome = provisioner().finish(draft, ProvisionListener.NONE);
         assertTrue(outcome.rollback().stream().anyMatch(line -> line.startsWith("could not")
                 && line.contains("virsh vol-delete " + draft.volumePath().orElseThrow())), outcome.rollback().toString());
@@ -84,15 +94,15 @@ class ProvisionerTest {
     void aLabelTakenBehindTheWizardsBackStopsFinishBeforeAnythingIsCreated() {
         ProvisionDraft draft = draft("web");
         String taken = draft.isolation().label().orElseThrow();
-        connection.defineBehindItsBack("11111111-2222-3333-4444-555555555555", "sneaky",
-                "<seclabel type='static' model='dac' relabel='yes'><label>" + taken + "</label></seclabel>", false);
+        host.put(InMemoryHypervisor.domain("11111111-2222-3333-4444-555555555555", "sneaky", DomainState.SHUT_OFF,
+                "<seclabel type='static' model='dac' relabel='yes'><label>" + taken + "</label></seclabel>"));
 
         ProvisionOutcome outcome = provisioner().finish(draft, ProvisionListener.NONE);
 
         assertEquals(Optional.of(ProvisionStep.CHECK_LABEL), outcome.failedStep());
         assertTrue(outcome.failure().orElseThrow().contains("sneaky"), outcome.failure().toString());
-        assertEquals(1, connection.domains.size());
-        assertTrue(connection.volumes.isEmpty());
+        assertEquals(1, host.domains().size());
+        assertTrue(host.volumes().isEmpty());
     }
 
     @Test
@@ -108,9 +118,10 @@ class ProvisionerTest {
             if (run % 7 == 3) {
                 int uid = 300_000 + random.nextInt(40);
                 if (!ledger.isUidTaken(uid)) {
-                    connection.defineBehindItsBack(java.util.UUID.randomUUID().toString(), "manual-" + run,
+                    host.put(InMemoryHypervisor.domain(java.util.UUID.randomUUID().toString(), "manual-" + run,
+                            run % 2 == 0 ? DomainState.RUNNING : DomainState.SHUT_OFF,
                             "<seclabel type='static' model='dac' relabel='yes'><label>+" + uid + ":+64055</label>"
-                                    + "</seclabel>", run % 2 == 0);
+                                    + "</seclabel>"));
                 }
             }
             ProvisionDraft draft = ProvisionPlanner.draft(ProvisionPlannerTest.request("vm-" + run, true),

@@ -16,6 +16,8 @@ import org.bulkhead.model.security.Trust;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainStore;
+import org.bulkhead.model.testing.InMemoryHypervisor;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,23 +34,24 @@ class EnforcementRecheckTest {
             + "<baselabel type='qemu'>system_u:system_r:svirt_t:s0</baselabel></secmodel><secmodel><model>dac</model>"
             + "<doi>0</doi><baselabel type='qemu'>+64055:+64055</baselabel></secmodel></host></capabilities>";
 
-    private final FakeHypervisor hypervisor = new FakeHypervisor();
+    private final InMemoryHypervisor host = new InMemoryHypervisor();
+    private final ScriptedHypervisor hypervisor = new ScriptedHypervisor(host);
     private final FakeHostSecurity kernel = new FakeHostSecurity();
     private final DomainStore store = new DomainStore(Runnable::run);
-    private final DomainKey key = new DomainKey(FakeHypervisor.URI, A);
+    private final DomainKey key = new DomainKey(InMemoryHypervisor.URI, A);
     private ConnectionSession session;
 
     @BeforeEach
     void open() throws Exception {
-        hypervisor.capabilities = SELINUX_CAPABILITIES;
-        hypervisor.domains.put(A, new DomainRecord(A, "web", DomainState.RUNNING, "<domain type='qemu'><name>web"
+        host.capabilities(SELINUX_CAPABILITIES);
+        host.domains().put(A, new DomainRecord(A, "web", DomainState.RUNNING, "<domain type='qemu'><name>web"
                 + "</name><uuid>" + A + "</uuid><seclabel type='dynamic' model='selinux' relabel='yes'><label>"
                 + "system_u:system_r:svirt_t:s0:c1,c2</label></seclabel></domain>", OptionalLong.of(7)));
         DomainInspector inspector = new DomainInspector(info -> Optional.of(kernel));
-        session = new ConnectionSession(hypervisor, FakeHypervisor.URI, store, inspector::probeHost, inspector,
+        session = new ConnectionSession(hypervisor, InMemoryHypervisor.URI, store, inspector::probeHost, inspector,
                 inspector::recheckHost, Duration.ofMillis(50));
         session.open();
-        await(() -> store.status(FakeHypervisor.URI) == ConnectionStatus.OPEN, "the session connects");
+        await(() -> store.status(InMemoryHypervisor.URI) == ConnectionStatus.OPEN, "the session connects");
     }
 
     @AfterEach
@@ -59,7 +62,7 @@ class EnforcementRecheckTest {
     @Test
     void loadingAndRemovingAPermissiveTypeReachesTheStoreWithoutAnEventOrALibvirtCall() throws Exception {
         assertEquals(Verdict.ENFORCED, verdict());
-        int listings = hypervisor.listCalls.get();
+        int listings = hypervisor.calls("listDomains");
 
         kernel.permissiveTypes.add("svirt_t");
         await(() -> verdict() == Verdict.LOGGED, "the VM shows as logged only");
@@ -67,7 +70,7 @@ class EnforcementRecheckTest {
 
         kernel.permissiveTypes.remove("svirt_t");
         await(() -> verdict() == Verdict.ENFORCED, "the VM shows as enforced again");
-        assertEquals(listings, hypervisor.listCalls.get(), "judged again without asking libvirt");
+        assertEquals(listings, hypervisor.calls("listDomains"), "judged again without asking libvirt");
     }
 
     @Test

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.session.DomainInspector;
-import org.bulkhead.model.session.FakeHypervisor;
 import org.bulkhead.model.host.HostContext;
+import org.bulkhead.model.testing.InMemoryHypervisor;
 
 /** The store coalesces bursts into one notification and keeps each connection's domains apart. */
 class DomainStoreTest {
@@ -31,7 +31,7 @@ class DomainStoreTest {
     private DomainSnapshot snapshot(String uri, String uuid, String name, DomainState state) {
         DomainRecord record = new DomainRecord(uuid, name, state, "<domain type='test'><name>" + name
                 + "</name><uuid>" + uuid + "</uuid></domain>");
-        HostContext host = inspector.probeHost(new FakeHypervisor().open(uri));
+        HostContext host = inspector.probeHost(new InMemoryHypervisor().open(uri));
         return inspector.snapshot(host, record);
     }
 

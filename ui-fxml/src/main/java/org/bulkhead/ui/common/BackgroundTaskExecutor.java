@@ -38,6 +38,13 @@ public final class BackgroundTaskExecutor implements TaskExecutor {
     }
 
     @Override
+    public <T> BackgroundTask<T> run(BackgroundTask<T> task) {
+        task.started(ui);
+        submit(task::call, task::succeeded, task::failed);
+        return task;
+    }
+
+    @Override
     public void shutdown() {
         workers.shutdown();
     }

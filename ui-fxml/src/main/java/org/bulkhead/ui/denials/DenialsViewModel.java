@@ -14,7 +14,9 @@ import javafx.collections.ObservableList;
 
 import org.bulkhead.model.audit.DenialTrail;
 import org.bulkhead.model.audit.DenialTrails;
+import org.bulkhead.ui.common.BackgroundTask;
 import org.bulkhead.ui.common.TaskExecutor;
+import org.bulkhead.ui.common.TaskStatus;
 
 /**
  * One VM's Denials tab: its trail read from the host's audit log in the background, or a plain
@@ -37,7 +39,7 @@ public final class DenialsViewModel {
     private final ObservableList<DenialRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper unreadable = new ReadOnlyBooleanWrapper(this, "unreadable");
-    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    private final TaskStatus reading = new TaskStatus();
 
     /**
      * @param read called on the UI thread at each {@link #load} to take what it needs there (the
@@ -52,19 +54,15 @@ public final class DenialsViewModel {
 
     /** Reads the log again; what is shown stays until the answer comes. */
     public void load() {
-        if (reading.get()) {
+        if (reading.isRunning()) {
             return;
         }
-        reading.set(true);
         status.set("Reading the audit log…");
-        tasks.submit(read.get(), this::show, failure -> {
-            reading.set(false);
-            showUnreadable(failure.getMessage() == null ? failure.toString() : failure.getMessage());
-        });
+        tasks.run(BackgroundTask.of(read.get()).trackedBy(reading).onSuccess(this::show).onFailure(failure ->
+                showUnreadable(failure.getMessage() == null ? failure.toString() : failure.getMessage())));
     }
 
     private void show(DenialTrails trails) {
-        reading.set(false);
         if (trails.unreadable().isPresent() || trails.of(vmName).isEmpty()) {
             showUnreadable(trails.unreadable().orElse(vmName + " is not on this connection any more"));
             return;
@@ -106,6 +104,6 @@ public final class DenialsViewModel {
     }
 
     public ReadOnlyBooleanProperty readingProperty() {
-        return reading.getReadOnlyProperty();
+        return reading.runningProperty();
     }
 }

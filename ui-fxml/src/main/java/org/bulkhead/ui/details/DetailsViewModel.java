@@ -56,9 +56,13 @@ public final class DetailsViewModel {
     private final ReadOnlyStringWrapper process = new ReadOnlyStringWrapper(this, "process");
     private final ReadOnlyStringWrapper resourceSummary = new ReadOnlyStringWrapper(this, "resourceSummary");
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
+    private final ObservableList<Fact> factsView = FXCollections.unmodifiableObservableList(facts);
     private final ObservableList<SeclabelView> seclabels = FXCollections.observableArrayList();
+    private final ObservableList<SeclabelView> seclabelsView = FXCollections.unmodifiableObservableList(seclabels);
     private final ObservableList<ResourceRow> resources = FXCollections.observableArrayList();
+    private final ObservableList<ResourceRow> resourcesView = FXCollections.unmodifiableObservableList(resources);
     private final ObservableList<DiskRow> disks = FXCollections.observableArrayList();
+    private final ObservableList<DiskRow> disksView = FXCollections.unmodifiableObservableList(disks);
     private final InvalidationListener changed = obs -> refresh();
 
     public DetailsViewModel(DomainRow row) {
@@ -192,18 +196,18 @@ public final class DetailsViewModel {
     }
 
     public ObservableList<Fact> facts() {
-        return FXCollections.unmodifiableObservableList(facts);
+        return factsView;
     }
 
     public ObservableList<SeclabelView> seclabels() {
-        return FXCollections.unmodifiableObservableList(seclabels);
+        return seclabelsView;
     }
 
     public ObservableList<ResourceRow> resources() {
-        return FXCollections.unmodifiableObservableList(resources);
+        return resourcesView;
     }
 
     public ObservableList<DiskRow> disks() {
-        return FXCollections.unmodifiableObservableList(disks);
+        return disksView;
     }
 }

@@ -5,20 +5,16 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -29,22 +25,20 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
-import org.bulkhead.model.hypervisor.DomainState;
-import org.bulkhead.model.isolation.DomainEnforcement;
-import org.bulkhead.model.security.Trust;
-import org.bulkhead.ui.common.LabelText;
+import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.StatusBar;
+
 import org.bulkhead.ui.common.Theme;
-import org.bulkhead.ui.common.TrustMarkerCell;
-import org.bulkhead.ui.common.UsageSeries;
 import org.bulkhead.ui.common.Views;
 
 /**
- * The main window: connection headers, the banner, the domain table and the actions. It binds
- * to {@link MainViewModel} and opens the other views through the callbacks it is given.
+ * The main window's controller: the frame (menus, toolbar, filter, the banner of lost
+ * connections, connection headers, status bar) around the domain table. What the table's columns
+ * show is {@link DomainColumns}; the actions' controls are {@link ActionControls}. It binds to
+ * {@link MainViewModel} and opens the other views through the callbacks it is given.
  */
 public final class MainView {
 
@@ -52,15 +46,6 @@ public final class MainView {
     static final double ROW_HEIGHT = 26;
     /** Ctrl+N belongs to the New VM wizard; nothing else may take it. */
     public static final KeyCombination NEW_VM = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN);
-    /**
-     * Start, shut Down, Pause, Resume and Turn off (force off, which still asks first), each by a
-     * letter of its name; Ctrl+O stays for opening the console. Reboot has none on purpose.
-     */
-    static final Map<LifecycleAction, KeyCombination> SHORTCUTS = Map.of(
-            LifecycleAction.START, shortcut(KeyCode.S), LifecycleAction.SHUT_DOWN, shortcut(KeyCode.D),
-            LifecycleAction.PAUSE, shortcut(KeyCode.P), LifecycleAction.RESUME, shortcut(KeyCode.R),
-            LifecycleAction.FORCE_OFF, shortcut(KeyCode.T));
-    static final KeyCombination QUIT = shortcut(KeyCode.Q);
     /** Opens the selected VM's console window. */
     public static final KeyCombination OPEN_CONSOLE = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
 
@@ -89,23 +74,14 @@ public final class MainView {
     @FXML private Button deleteButton;
     @FXML private Button detailsButton;
     @FXML private TextField filterField;
-    @FXML private HBox banner;
-    @FXML private Label bannerText;
+    @FXML private NotificationPane banner;
     @FXML private VBox connectionHeaders;
     @FXML private TableView<DomainRow> domainTable;
     @FXML private Label placeholder;
-    @FXML private TableColumn<DomainRow, Trust> trustColumn;
-    @FXML private TableColumn<DomainRow, String> nameColumn;
-    @FXML private TableColumn<DomainRow, DomainState> stateColumn;
-    @FXML private TableColumn<DomainRow, String> modelColumn;
-    @FXML private TableColumn<DomainRow, LabelText> labelColumn;
-    @FXML private TableColumn<DomainRow, DomainEnforcement> enforcingColumn;
-    @FXML private TableColumn<DomainRow, UsageSeries> cpuColumn;
-    @FXML private TableColumn<DomainRow, UsageSeries> memoryColumn;
-    @FXML private TableColumn<DomainRow, String> connectionColumn;
-    @FXML private Label summary;
+    @FXML private StatusBar statusBar;
 
     private final MainViewModel viewModel;
+    private final ActionControls actionControls;
     private final Consumer<DomainRow> openDetails;
     private final Runnable addConnection;
     private final Runnable quit;
@@ -118,6 +94,7 @@ public final class MainView {
      */
     public MainView(MainViewModel viewModel, Consumer<DomainRow> openDetails, Runnable addConnection, Runnable quit) {
         this.viewModel = viewModel;
+        this.actionControls = new ActionControls(viewModel.actions());
         this.openDetails = openDetails;
         this.addConnection = addConnection;
         this.quit = quit;
@@ -182,7 +159,7 @@ public final class MainView {
 
     @FXML
     private void initialize() {
-        configureColumns();
+        DomainColumns.configure(domainTable);
         domainTable.setItems(viewModel.table().visibleRows());
         // One row height for all rows: the table never measures thousands of cells, and a label or
         // sparkline cannot stretch its row.
@@ -209,7 +186,7 @@ public final class MainView {
         viewModel.actions().selectedProperty().bind(domainTable.getSelectionModel().selectedItemProperty());
         TableKeys.selectFirstRowWhenItArrives(domainTable);
         domainTable.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
-        domainTable.setContextMenu(contextMenu());
+        domainTable.setContextMenu(actionControls.contextMenu(this::openDetails));
         TableKeys.openRowMenuFromKeys(domainTable);
         // Toolbar buttons never take the focus: it stays on the table, and cannot drift to "Delete…"
         // when the button just pressed is disabled by the action it started.
@@ -230,10 +207,12 @@ public final class MainView {
                         : "No domain matches “" + viewModel.filterTextProperty().get().strip() + "”.",
                 viewModel.filterTextProperty()));
 
-        banner.visibleProperty().bind(viewModel.bannerVisibleProperty());
-        banner.managedProperty().bind(banner.visibleProperty());
-        bannerText.textProperty().bind(viewModel.bannerTextProperty());
-        summary.textProperty().bind(viewModel.summaryProperty());
+        banner.setGraphic(new Label("\u26a0"));
+        banner.getGraphic().getStyleClass().add("banner-glyph");
+        banner.textProperty().bind(viewModel.bannerTextProperty());
+        showBanner(viewModel.bannerVisibleProperty().get());
+        viewModel.bannerVisibleProperty().addListener((obs, was, visible) -> showBanner(visible));
+        statusBar.textProperty().bind(viewModel.summaryProperty());
 
         viewModel.connections().forEach(this::addHeader);
         viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) change -> {
@@ -245,74 +224,18 @@ public final class MainView {
         bindActions();
     }
 
-    private void configureColumns() {
-        trustColumn.setCellValueFactory(cell -> cell.getValue().trustProperty());
-        trustColumn.setCellFactory(column -> new TrustMarkerCell<>());
-        trustColumn.setComparator(DomainOrder.TRUST);
-        nameColumn.setCellValueFactory(cell -> cell.getValue().nameProperty());
-        nameColumn.setComparator(DomainOrder.NAME);
-        stateColumn.setCellValueFactory(cell -> cell.getValue().stateProperty());
-        stateColumn.setCellFactory(column -> new DomainCells.State());
-        stateColumn.setComparator(DomainOrder.STATE);
-        modelColumn.setCellValueFactory(cell -> cell.getValue().modelProperty());
-        labelColumn.setCellValueFactory(cell -> cell.getValue().labelProperty());
-        labelColumn.setCellFactory(column -> new DomainCells.SecurityLabel());
-        labelColumn.setComparator(DomainOrder.LABEL);
-        enforcingColumn.setCellValueFactory(cell -> cell.getValue().domainEnforcementProperty());
-        enforcingColumn.setCellFactory(column -> new DomainCells.Enforcement());
-        cpuColumn.setCellValueFactory(cell -> cell.getValue().cpuProperty());
-        cpuColumn.setCellFactory(column -> new DomainCells.Usage());
-        cpuColumn.setComparator(DomainOrder.USAGE);
-        memoryColumn.setCellValueFactory(cell -> cell.getValue().memoryProperty());
-        memoryColumn.setCellFactory(column -> new DomainCells.Usage());
-        memoryColumn.setComparator(DomainOrder.USAGE);
-        connectionColumn.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().connectionUri())
-                .getReadOnlyProperty());
-    }
-
     private void bindActions() {
-        DomainActions actions = viewModel.actions();
-        Map<LifecycleAction, Button> buttons = Map.of(LifecycleAction.START, startButton,
+        actionControls.bind(Map.of(LifecycleAction.START, startButton,
                 LifecycleAction.SHUT_DOWN, shutDownButton, LifecycleAction.PAUSE, pauseButton,
                 LifecycleAction.RESUME, resumeButton, LifecycleAction.REBOOT, rebootButton,
-                LifecycleAction.FORCE_OFF, forceOffButton);
-        Map<LifecycleAction, MenuItem> items = Map.of(LifecycleAction.START, startItem,
+                LifecycleAction.FORCE_OFF, forceOffButton), Map.of(LifecycleAction.START, startItem,
                 LifecycleAction.SHUT_DOWN, shutDownItem, LifecycleAction.PAUSE, pauseItem,
                 LifecycleAction.RESUME, resumeItem, LifecycleAction.REBOOT, rebootItem,
-                LifecycleAction.FORCE_OFF, forceOffItem);
-        buttons.forEach((action, button) -> button.disableProperty().bind(actions.enabledProperty(action).not()));
-        items.forEach((action, item) -> item.disableProperty().bind(actions.enabledProperty(action).not()));
-        SHORTCUTS.forEach((action, keys) -> {
-            items.get(action).setAccelerator(keys);
-            buttons.get(action).setTooltip(new Tooltip(buttons.get(action).getText() + " (" + keys.getDisplayText() + ")"));
-        });
-        quitItem.setAccelerator(QUIT);
-        deleteButton.disableProperty().bind(actions.canDeleteProperty().not());
-        deleteItem.disableProperty().bind(actions.canDeleteProperty().not());
-        detailsButton.disableProperty().bind(actions.hasSelectionProperty().not());
-        detailsItem.disableProperty().bind(actions.hasSelectionProperty().not());
+                LifecycleAction.FORCE_OFF, forceOffItem));
+        actionControls.bindSelection(deleteButton, deleteItem, detailsButton, detailsItem);
+        quitItem.setAccelerator(ActionControls.QUIT);
         refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
         newVmItem.setAccelerator(NEW_VM);
-    }
-
-    private ContextMenu contextMenu() {
-        DomainActions actions = viewModel.actions();
-        ContextMenu menu = new ContextMenu();
-        MenuItem details = new MenuItem("Details");
-        details.setOnAction(event -> openDetails());
-        menu.getItems().addAll(details, new SeparatorMenuItem());
-        for (LifecycleAction action : LifecycleAction.values()) {
-            MenuItem item = new MenuItem(action == LifecycleAction.FORCE_OFF ? action.label() + "…" : action.label());
-            item.disableProperty().bind(actions.enabledProperty(action).not());
-            item.setOnAction(event -> actions.perform(action));
-            item.setAccelerator(SHORTCUTS.get(action));
-            menu.getItems().add(item);
-        }
-        MenuItem delete = new MenuItem("Delete…");
-        delete.disableProperty().bind(actions.canDeleteProperty().not());
-        delete.setOnAction(event -> actions.delete());
-        menu.getItems().addAll(new SeparatorMenuItem(), delete);
-        return menu;
     }
 
     private void tableKey(KeyEvent event) {
@@ -330,6 +253,14 @@ public final class MainView {
         if (domainTable.getSelectionModel().isEmpty() && !domainTable.getItems().isEmpty()) {
             domainTable.getSelectionModel().selectFirst();
             domainTable.getFocusModel().focus(0);
+        }
+    }
+
+    private void showBanner(boolean visible) {
+        if (visible) {
+            banner.show();
+        } else {
+            banner.hide();
         }
     }
 
@@ -396,10 +327,6 @@ public final class MainView {
     @FXML
     private void delete() {
         viewModel.actions().delete();
-    }
-
-    private static KeyCombination shortcut(KeyCode key) {
-        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
     }
 
     private static String stylesheet(String name) {

@@ -4,35 +4,33 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
+import org.bulkhead.model.testing.InMemoryHypervisor;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.bulkhead.ui.common.Confirmation;
 import org.bulkhead.ui.common.DialogService;
 import org.bulkhead.ui.common.Problem;
 import org.junit.jupiter.api.Test;
 
-/** Lifecycle actions without a toolkit: scripted dialog answers, a connection that records calls. */
+/** Lifecycle actions without a toolkit: scripted dialog answers, an in-memory host that records calls. */
 class DomainActionsTest {
 
     private static final String UUID = "00000000-0000-0000-0000-0000000000aa";
 
-    private final List<String> calls = new ArrayList<>();
+    private final InMemoryHypervisor host = new InMemoryHypervisor();
+    private final ScriptedHypervisor hypervisor = new ScriptedHypervisor(host);
+    private final HypervisorConnection connection = hypervisor.open(InMemoryHypervisor.URI);
+    private final List<String> calls = hypervisor.callLog();
     private final List<Confirmation> asked = new ArrayList<>();
     private final List<Problem> errors = new ArrayList<>();
     private boolean answer;
     private Optional<Boolean> deleteAnswer = Optional.empty();
     private String failure;
-
-    private final HypervisorConnection connection = (HypervisorConnection) Proxy.newProxyInstance(
-            getClass().getClassLoader(), new Class<?>[] {HypervisorConnection.class}, (proxy, method, args) -> {
-                calls.add(method.getName() + (args == null ? "" : List.of(args).toString()));
-                return null;
-            });
 
     private final DialogService dialogs = new DialogService() {
         @Override
@@ -63,6 +61,7 @@ class DomainActionsTest {
     }, dialogs, Runnable::run);
 
     private DomainRow select(DomainState state) {
+        host.put(InMemoryHypervisor.domain(UUID, "web", state));
         DomainRow row = new DomainRow(Snapshots.domain(UUID, "web", state, "s0:c1,c2"));
         actions.selectedProperty().set(row);
         return row;

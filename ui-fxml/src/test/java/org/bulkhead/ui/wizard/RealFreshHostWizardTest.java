@@ -22,6 +22,7 @@ import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.ProvisionStep;
 import org.bulkhead.model.provision.Verification;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.bulkhead.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -134,7 +135,7 @@ class RealFreshHostWizardTest {
     @ParameterizedTest
     @ValueSource(strings = {"createDirPool", "startNetwork", "createVolume", "start"})
     void aFailureAfterPreparingTheHostUndoesThePoolAndTheNetworkToo(String step) {
-        ProvisionOutcome outcome = keepTheDefaults(wizard(FailingConnection.failingAfter(new LibvirtHypervisor(), step)),
+        ProvisionOutcome outcome = keepTheDefaults(wizard(new ScriptedHypervisor(new LibvirtHypervisor()).failAfter(step)),
                 prefix + "-fail");
 
         assertFalse(outcome.succeeded());

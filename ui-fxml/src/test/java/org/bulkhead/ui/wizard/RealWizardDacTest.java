@@ -26,6 +26,8 @@ import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.ProvisionOutcome;
 import org.bulkhead.model.provision.ProvisionStep;
 import org.bulkhead.model.provision.Verification;
+import org.bulkhead.model.testing.Commands;
+import org.bulkhead.model.testing.ScriptedHypervisor;
 import org.bulkhead.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -60,10 +62,10 @@ class RealWizardDacTest {
         assertEquals("root", System.getProperty("user.name"));
         pool = prefix + "-pool";
         poolDir = Path.of("/var/lib/libvirt/images", pool);
-        Shell.Result created = Shell.run("virsh", "-c", uri, "pool-create-as", pool, "dir", "--target", poolDir.toString(),
+        Commands.Result created = Commands.run("virsh", "-c", uri, "pool-create-as", pool, "dir", "--target", poolDir.toString(),
                 "--build");
         assertEquals(0, created.exitCode(), created.output());
-        Shell.run("chmod", "0711", poolDir.toString());
+        Commands.run("chmod", "0711", poolDir.toString());
     }
 
     @AfterEach
@@ -75,11 +77,11 @@ class RealWizardDacTest {
         try {
             WizardFixtures.removeDomains(check, prefix);
         } finally {
-            Shell.run("virsh", "-c", uri, "pool-destroy", pool);
+            Commands.run("virsh", "-c", uri, "pool-destroy", pool);
             try (var files = Files.list(poolDir)) {
                 assertEquals(List.of(), files.toList(), "no volume is left in the pool");
             } finally {
-                Shell.run("rm", "-rf", poolDir.toString());
+                Commands.run("rm", "-rf", poolDir.toString());
                 check.close();
             }
         }
@@ -119,10 +121,10 @@ class RealWizardDacTest {
         }
 
         assertEquals(0, readAs(vmA, vmA.image).exitCode(), "A reads its own image");
-        Shell.Result bReadsA = readAs(vmB, vmA.image);
+        Commands.Result bReadsA = readAs(vmB, vmA.image);
         assertNotEquals(0, bReadsA.exitCode(), "B's UID must not read A's image");
         assertTrue(bReadsA.output().contains("Permission denied"), bReadsA.output());
-        Shell.Result aReadsB = readAs(vmA, vmB.image);
+        Commands.Result aReadsB = readAs(vmA, vmB.image);
         assertTrue(aReadsB.output().contains("Permission denied"), aReadsB.output());
     }
 
@@ -134,7 +136,7 @@ class RealWizardDacTest {
         assertTrue(DomainXml.parse(record.xml()).seclabels().stream().noneMatch(s -> "static".equals(
                 s.type().map(t -> t.xmlName()).orElse(""))), record.xml());
         long pid = record.pid().orElseThrow();
-        int libvirtQemu = Integer.parseInt(Shell.run("id", "-u", "libvirt-qemu").output().strip());
+        int libvirtQemu = Integer.parseInt(Commands.run("id", "-u", "libvirt-qemu").output().strip());
         assertEquals(libvirtQemu, attribute(Path.of("/proc", Long.toString(pid)), "unix:uid"));
     }
 
@@ -143,7 +145,7 @@ class RealWizardDacTest {
     void aFailureRightAfterAnyStepIsRolledBackOnTheRealDaemon(String step) throws IOException {
         LabelLedger ledger = ledgers.forUri(uri);
         int freeBefore = ledger.freeUids();
-        ProvisionOutcome outcome = create(wizard(FailingConnection.failingAfter(new LibvirtHypervisor(), step)),
+        ProvisionOutcome outcome = create(wizard(new ScriptedHypervisor(new LibvirtHypervisor()).failAfter(step)),
                 prefix + "-fail", true);
 
         assertFalse(outcome.succeeded());
@@ -182,8 +184,8 @@ class RealWizardDacTest {
     }
 
     /** Reads the image's first bytes as the VM's UID and group, with no other groups: what its QEMU could do. */
-    private static Shell.Result readAs(Vm as, Path image) {
-        return Shell.run("setpriv", "--reuid=" + as.uid, "--regid=" + as.gid, "--clear-groups",
+    private static Commands.Result readAs(Vm as, Path image) {
+        return Commands.run("setpriv", "--reuid=" + as.uid, "--regid=" + as.gid, "--clear-groups",
                 "head", "-c", "512", image.toString());
     }
 }

@@ -1,4 +1,4 @@
-package org.bulkhead.bench.window;
+package org.bulkhead.bench;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -10,13 +10,13 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 
 /** Runs work on the FX thread from the benchmark's own thread and waits for it. */
-final class Fx {
+public final class Fx {
 
     private Fx() {
     }
 
     /** Starts the toolkit, as {@code Application.launch} would, and returns when it is up. */
-    static void startup() throws InterruptedException {
+    public static void startup() throws InterruptedException {
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         if (!up.await(60, TimeUnit.SECONDS)) {
@@ -26,7 +26,7 @@ final class Fx {
         Platform.setImplicitExit(false);
     }
 
-    static <T> T call(Callable<T> work) throws InterruptedException, ExecutionException, TimeoutException {
+    public static <T> T call(Callable<T> work) throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -38,7 +38,7 @@ final class Fx {
         return result.get(60, TimeUnit.SECONDS);
     }
 
-    static void run(Runnable work) throws InterruptedException, ExecutionException, TimeoutException {
+    public static void run(Runnable work) throws InterruptedException, ExecutionException, TimeoutException {
         call(() -> {
             work.run();
             return null;

@@ -1,4 +1,4 @@
-package org.bulkhead.libvirt;
+package org.bulkhead.model.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ public final class Commands {
     }
 
     /** The numeric id of a group, as the system's name service knows it. */
-    static int groupId(String group) {
+    public static int groupId(String group) {
         Result entry = run("getent", "group", group);
         if (entry.exitCode() != 0) {
             throw new IllegalStateException("no group '" + group + "' on this host: " + entry.output());
