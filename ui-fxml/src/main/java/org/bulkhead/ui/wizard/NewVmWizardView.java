@@ -30,6 +30,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.bulkhead.model.osinfo.GuestOs;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.ui.common.Confirmation;
@@ -67,6 +68,11 @@ public final class NewVmWizardView {
     @FXML private TextField vcpuField;
     @FXML private CheckBox emulatedBox;
     @FXML private Label emulationNote;
+    @FXML private Label osChosen;
+    @FXML private Label osDetection;
+    @FXML private Label osRecommendation;
+    @FXML private TextField osSearch;
+    @FXML private ListView<GuestOs> osList;
     @FXML private Label poolNote;
     @FXML private VBox storagePage;
     @FXML private CheckBox newVolumeBox;
@@ -184,6 +190,7 @@ public final class NewVmWizardView {
         memoryField.textProperty().bindBidirectional(viewModel.memoryMiBProperty());
         vcpuField.textProperty().bindBidirectional(viewModel.vcpusProperty());
         emulatedBox.selectedProperty().bindBidirectional(viewModel.emulatedProperty());
+        bindOperatingSystem();
         newVolumeBox.selectedProperty().bindBidirectional(viewModel.newVolumeProperty());
         poolBox.setItems(viewModel.pools());
         poolBox.valueProperty().bindBidirectional(viewModel.poolProperty());
@@ -249,6 +256,34 @@ public final class NewVmWizardView {
         pinNote.textProperty().bind(Bindings.when(viewModel.pinAvailableProperty())
                 .then("Without pinning, libvirt picks a fresh pair at every start.")
                 .otherwise("Only SELinux hosts have a dynamic label to pin; on this host the label is already fixed."));
+    }
+
+    private void bindOperatingSystem() {
+        osChosen.textProperty().bind(Bindings.createStringBinding(
+                () -> "Operating system: " + viewModel.osProperty().get().name(), viewModel.osProperty()));
+        osDetection.textProperty().bind(viewModel.osDetectionProperty());
+        hideWhenEmpty(osDetection);
+        osRecommendation.textProperty().bind(viewModel.osRecommendationProperty());
+        hideWhenEmpty(osRecommendation);
+        osSearch.textProperty().bindBidirectional(viewModel.osQueryProperty());
+        osList.setItems(viewModel.osChoices());
+        osList.getSelectionModel().select(viewModel.osProperty().get());
+        // Only the user's own pick in the list changes the choice, never a selection the filter moved.
+        osList.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
+            if (picked != null && osList.isFocused()) {
+                viewModel.osProperty().set(picked);
+            }
+        });
+        viewModel.osProperty().addListener((obs, old, now) -> {
+            if (osList.getSelectionModel().getSelectedItem() != now) {
+                osList.getSelectionModel().select(now);
+            }
+        });
+        viewModel.osChoices().addListener((ListChangeListener<GuestOs>) change -> {
+            if (viewModel.osChoices().contains(viewModel.osProperty().get())) {
+                osList.getSelectionModel().select(viewModel.osProperty().get());
+            }
+        });
     }
 
     private void bindSourcePage() {

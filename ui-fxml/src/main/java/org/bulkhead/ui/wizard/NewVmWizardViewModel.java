@@ -3,6 +3,7 @@ package org.bulkhead.ui.wizard;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +19,8 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ObservableList;
 
+import org.bulkhead.model.osinfo.GuestOs;
+import org.bulkhead.model.osinfo.OsCatalog;
 import org.bulkhead.model.provision.Preflight;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionOutcome;
@@ -45,6 +48,7 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     private final WizardWork work;
     private final WizardAnswers answers = new WizardAnswers();
     private final WizardConnection connection;
+    private final WizardOs os;
     private final WizardSummary summary;
     private final WizardFinish finishing;
 
@@ -53,9 +57,16 @@ public final class NewVmWizardViewModel implements AutoCloseable {
      */
     public NewVmWizardViewModel(VmCreation.Ports services, TaskExecutor tasks, Executor uiThread,
             List<String> connectionUris) {
+        this(services, tasks, uiThread, connectionUris, WizardOs::systemCatalog);
+    }
+
+    /** @param catalogs libosinfo's database (this machine's by default), read once in the background */
+    NewVmWizardViewModel(VmCreation.Ports services, TaskExecutor tasks, Executor uiThread, List<String> connectionUris,
+            Supplier<OsCatalog> catalogs) {
         work = new WizardWork(tasks, () -> connection().close());
         connection = new WizardConnection(services, work, answers, connectionUris);
-        summary = new WizardSummary(work, answers, connection, pageError::set, () -> page.set(WizardPage.SUMMARY));
+        os = new WizardOs(answers, tasks, catalogs);
+        summary = new WizardSummary(work, answers, connection, os, pageError::set, () -> page.set(WizardPage.SUMMARY));
         finishing = new WizardFinish(work, uiThread);
         connection.uriProperty().addListener((obs, old, uri) -> connection.connect(uri, summary::release));
         BooleanBinding warnings = Bindings.createBooleanBinding(
@@ -153,17 +164,28 @@ public final class NewVmWizardViewModel implements AutoCloseable {
             page.set(page.get().next());
             return;
         }
-        work.step(() -> current.missingFile(path, iso ? "ISO" : "disk image"), missing -> {
+        // An ISO on this machine is read for its volume label, to recognise its system; a remote one cannot be.
+        boolean readable = iso && current.host().info().local();
+        work.step(() -> new SourceCheck(current.missingFile(path, iso ? "ISO" : "disk image"),
+                readable ? Optional.of(WizardOs.read(path)) : Optional.empty()), check -> {
             if (page.get() != WizardPage.SOURCE) {
                 return;
             }
-            if (missing.isPresent()) {
+            if (check.missing().isPresent()) {
                 errorField.set(iso ? WizardField.ISO : WizardField.IMAGE);
-                pageError.set(missing.get());
-            } else {
-                page.set(page.get().next());
+                pageError.set(check.missing().get());
+                return;
             }
-        }, missing -> { }, pageError::set);
+            check.reading().ifPresent(os::detected);
+            if (iso && !readable) {
+                os.notReadable("The ISO is on the connection's host, so it is not read from here: choose its system.");
+            }
+            page.set(page.get().next());
+        }, check -> { }, pageError::set);
+    }
+
+    /** Whether the ISO or image is missing, and what reading the ISO found. */
+    private record SourceCheck(Optional<String> missing, Optional<WizardOs.Reading> reading) {
     }
 
     // ---- summary and finish
@@ -230,6 +252,11 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     public BooleanProperty isolatedProperty() { return answers.isolatedProperty(); }
     public BooleanProperty pinLabelProperty() { return answers.pinLabelProperty(); }
     public ReadOnlyStringProperty isolationExplanationProperty() { return connection.isolationExplanationProperty(); }
+    public StringProperty osQueryProperty() { return os.queryProperty(); }
+    public ObservableList<GuestOs> osChoices() { return os.choices(); }
+    public ObjectProperty<GuestOs> osProperty() { return os.chosenProperty(); }
+    public ReadOnlyStringProperty osDetectionProperty() { return os.detectionProperty(); }
+    public ReadOnlyStringProperty osRecommendationProperty() { return os.recommendationProperty(); }
     public ReadOnlyStringProperty emulationNoteProperty() { return connection.emulationNoteProperty(); }
     public ReadOnlyStringProperty poolNoteProperty() { return connection.poolNoteProperty(); }
     public ReadOnlyStringProperty isolationUnavailableProperty() { return connection.isolationUnavailableProperty(); }

@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 
+import org.bulkhead.model.osinfo.GuestOs;
 import org.bulkhead.model.provision.RequestRules;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.model.provision.VmRequest;
@@ -92,7 +93,7 @@ final class WizardAnswers {
     }
 
     /** The request these answers make, for the host {@code creation} has open; a label is pinned only where it can be. */
-    VmRequest request(VmCreation creation, boolean pinAvailable) {
+    VmRequest request(VmCreation creation, boolean pinAvailable, Optional<GuestOs> os) {
         VmRequest.InstallSource source = switch (sourceKind.get()) {
             case ISO -> new VmRequest.InstallSource.Iso(isoPath.get().strip());
             case IMPORT -> new VmRequest.InstallSource.ImportImage(imagePath.get().strip(), imageFormat.get());
@@ -104,7 +105,7 @@ final class WizardAnswers {
         return new VmRequest(name.get(), creation.virtType(emulated.get()), source, storage, number(memoryMiB.get()),
                 clamp(number(vcpus.get())),
                 natNetwork.get() ? Optional.of("default") : Optional.empty(), isolated.get(),
-                pinLabel.get() && pinAvailable, startAfter.get());
+                pinLabel.get() && pinAvailable, startAfter.get(), os);
     }
 
     /** The whole number in {@code text}, or 0 when there is none (validation reports that first). */

@@ -25,6 +25,7 @@ final class WizardSummary {
     private final WizardWork work;
     private final WizardAnswers answers;
     private final WizardConnection connection;
+    private final WizardOs os;
     private final Consumer<String> showError;
     private final Runnable showSummary;
 
@@ -45,11 +46,12 @@ final class WizardSummary {
      * @param showError shows a message at the foot of the page
      * @param showSummary turns to the summary page once a draft is ready
      */
-    WizardSummary(WizardWork work, WizardAnswers answers, WizardConnection connection, Consumer<String> showError,
-            Runnable showSummary) {
+    WizardSummary(WizardWork work, WizardAnswers answers, WizardConnection connection, WizardOs os,
+            Consumer<String> showError, Runnable showSummary) {
         this.work = work;
         this.answers = answers;
         this.connection = connection;
+        this.os = os;
         this.showError = showError;
         this.showSummary = showSummary;
     }
@@ -57,7 +59,7 @@ final class WizardSummary {
     /** Drafts the VM from the answers in the background, runs the checks, then shows the summary. */
     void prepare() {
         VmCreation current = connection.creation();
-        VmRequest request = answers.request(current, connection.pinAvailableProperty().get());
+        VmRequest request = answers.request(current, connection.pinAvailableProperty().get(), os.choice());
         release();
         work.step(() -> current.draft(request, () -> redraftRequested = true, path -> replacedSource = path),
                 summary -> {

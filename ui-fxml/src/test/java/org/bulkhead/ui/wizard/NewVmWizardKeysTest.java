@@ -117,7 +117,7 @@ class NewVmWizardKeysTest {
 
         robot.type(KeyCode.ENTER);
 
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         assertEquals(SourceKind.NETWORK, viewModel.sourceKindProperty().get());
     }
 
@@ -128,12 +128,12 @@ class NewVmWizardKeysTest {
         assertEquals("isoRadio", focusedId(), "after Next");
         robot.type(KeyCode.TAB).write("/isos/debian.iso");
         robot.push(KeyCode.ALT, KeyCode.N);
-        assertEquals("Memory and CPUs", title(robot), "Alt+N is Next");
+        assertEquals("Operating system, memory and CPUs", title(robot), "Alt+N is Next");
         assertEquals("memoryField", focusedId(), "after Alt+N");
         robot.type(KeyCode.ENTER);
         assertEquals("newVolumeBox", focusedId(), "after Enter");
         robot.clickOn("#backButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         assertEquals("memoryField", focusedId(), "after Back, not the Back button");
         robot.push(KeyCode.ALT, KeyCode.B);
         assertEquals("Install source", title(robot), "Alt+B is Back");
@@ -236,7 +236,7 @@ class NewVmWizardKeysTest {
         robot.write(name).type(KeyCode.ENTER);
         assertEquals("Install source", title(robot), error(robot));
         robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.SPACE).type(KeyCode.ENTER);
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         robot.push(KeyCode.CONTROL, KeyCode.A).write("128").type(KeyCode.ENTER);
         assertEquals("Storage", title(robot), error(robot));
         robot.type(KeyCode.ENTER);

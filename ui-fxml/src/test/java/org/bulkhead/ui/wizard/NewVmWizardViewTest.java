@@ -74,7 +74,7 @@ class NewVmWizardViewTest {
         assertEquals("Install source", title(robot), error(robot));
         robot.clickOn("#isoField").write("/isos/debian.iso");
         robot.clickOn("#nextButton");
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         replaceText(robot, "#memoryField", "256");
         robot.clickOn("#nextButton");
         assertEquals("Storage", title(robot), error(robot));
@@ -118,14 +118,14 @@ class NewVmWizardViewTest {
         robot.clickOn("#nextButton");
         replaceText(robot, "#memoryField", "0");
         robot.clickOn("#nextButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         assertTrue(error(robot).contains("Give the VM some memory"), error(robot));
         replaceText(robot, "#memoryField", "128");
         robot.clickOn("#nextButton");
         assertEquals("Storage", title(robot));
         assertEquals("", error(robot));
         robot.clickOn("#backButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
     }
 
     @Test
@@ -137,7 +137,7 @@ class NewVmWizardViewTest {
         replaceText(robot, "#memoryField", "4000000");
         robot.clickOn("#nextButton");
 
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         Label beside = robot.lookup("#memoryError").queryAs(Label.class);
         TextField memory = robot.lookup("#memoryField").queryAs(TextField.class);
         assertTrue(beside.isVisible(), "the message stands beside the memory field");
