@@ -1,6 +1,7 @@
 package org.bulkhead.ui.wizard;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -85,7 +90,9 @@ public final class NewVmWizardView {
     @FXML private RadioButton noNetworkRadio;
     @FXML private Node summaryPage;
     @FXML private TextField labelValue;
-    @FXML private ListView<String> planList;
+    @FXML private GridPane summaryGrid;
+    @FXML private Label summaryIsolation;
+    @FXML private GridPane planGrid;
     @FXML private VBox findingsBox;
     @FXML private CheckBox acknowledgeBox;
     @FXML private CheckBox startBox;
@@ -306,7 +313,11 @@ public final class NewVmWizardView {
 
     private void bindSummary() {
         labelValue.textProperty().bind(viewModel.summaryLabelProperty());
-        planList.setItems(viewModel.resourcePlan());
+        summaryIsolation.textProperty().bind(viewModel.summaryIsolationProperty());
+        viewModel.summaryLines().addListener((ListChangeListener<WizardSummary.SummaryLine>) change -> showLines());
+        viewModel.planRows().addListener((ListChangeListener<WizardSummary.PlanRow>) change -> showPlan());
+        showLines();
+        showPlan();
         xmlArea.textProperty().bind(viewModel.domainXmlProperty());
         acknowledgeBox.selectedProperty().bindBidirectional(viewModel.acknowledgeWarningsProperty());
         // Whatever Finish needs acknowledged is offered here: warnings, and checks that could not be made.
@@ -316,6 +327,58 @@ public final class NewVmWizardView {
         startBox.selectedProperty().bindBidirectional(viewModel.startAfterProperty());
         viewModel.findings().addListener((ListChangeListener<PreflightFinding>) change -> showFindings());
         showFindings();
+    }
+
+    /** The answers in plain words, two columns: what, and its value (wrapped, never cut). */
+    private void showLines() {
+        summaryGrid.getChildren().clear();
+        summaryGrid.getColumnConstraints().setAll(column(-1, Priority.NEVER), column(-1, Priority.ALWAYS));
+        int row = 0;
+        for (WizardSummary.SummaryLine line : viewModel.summaryLines()) {
+            Label key = new Label(line.what());
+            key.getStyleClass().add("summary-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            summaryGrid.addRow(row++, key, wrapped(line.value(), "summary-value"));
+        }
+    }
+
+    /**
+     * The file plan as a table whose cells wrap: every row shows its whole label, however long
+     * the path before it, with no sideways scrolling.
+     */
+    private void showPlan() {
+        planGrid.getChildren().clear();
+        planGrid.getColumnConstraints().setAll(column(38, Priority.SOMETIMES), column(34, Priority.SOMETIMES),
+                column(28, Priority.SOMETIMES));
+        Label file = new Label("File");
+        Label label = new Label("Label it will carry");
+        Label why = new Label("Why");
+        List.of(file, label, why).forEach(head -> head.getStyleClass().add("plan-head"));
+        planGrid.addRow(0, file, label, why);
+        int row = 1;
+        for (WizardSummary.PlanRow plan : viewModel.planRows()) {
+            planGrid.addRow(row++, wrapped(plan.file(), "plan-file"), wrapped(plan.label(), "plan-label"),
+                    wrapped(plan.why(), "plan-why"));
+        }
+    }
+
+    private static ColumnConstraints column(double percent, Priority grow) {
+        ColumnConstraints column = new ColumnConstraints();
+        if (percent > 0) {
+            column.setPercentWidth(percent);
+        }
+        column.setHgrow(grow);
+        column.setFillWidth(true);
+        return column;
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+        label.getStyleClass().add(style);
+        return label;
     }
 
     private void showFindings() {

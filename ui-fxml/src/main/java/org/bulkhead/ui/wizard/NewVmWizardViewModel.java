@@ -274,6 +274,9 @@ public final class NewVmWizardViewModel implements AutoCloseable {
     public StringProperty diskGiBProperty() { return answers.diskGiBProperty(); }
     public BooleanProperty natNetworkProperty() { return answers.natNetworkProperty(); }
     public BooleanProperty startAfterProperty() { return answers.startAfterProperty(); }
+    public ObservableList<WizardSummary.SummaryLine> summaryLines() { return summary.lines(); }
+    public ReadOnlyStringProperty summaryIsolationProperty() { return summary.isolationProperty(); }
+    public ObservableList<WizardSummary.PlanRow> planRows() { return summary.planRows(); }
     public ReadOnlyStringProperty summaryLabelProperty() { return summary.labelProperty(); }
     public ObservableList<String> resourcePlan() { return summary.resourcePlan(); }
     public ReadOnlyStringProperty domainXmlProperty() { return summary.domainXmlProperty(); }

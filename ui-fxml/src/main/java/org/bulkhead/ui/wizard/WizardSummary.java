@@ -1,5 +1,7 @@
 package org.bulkhead.ui.wizard;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -10,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.bulkhead.model.osinfo.GuestOs;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.ProvisionDraft;
 import org.bulkhead.model.provision.VmCreation;
@@ -29,6 +32,11 @@ final class WizardSummary {
     private final Consumer<String> showError;
     private final Runnable showSummary;
 
+    private final ObservableList<SummaryLine> lines = FXCollections.observableArrayList();
+    private final ObservableList<SummaryLine> linesView = FXCollections.unmodifiableObservableList(lines);
+    private final ReadOnlyStringWrapper isolation = new ReadOnlyStringWrapper("");
+    private final ObservableList<PlanRow> planRows = FXCollections.observableArrayList();
+    private final ObservableList<PlanRow> planRowsView = FXCollections.unmodifiableObservableList(planRows);
     private final ReadOnlyStringWrapper label = new ReadOnlyStringWrapper("");
     private final ObservableList<String> resourcePlan = FXCollections.observableArrayList();
     private final ObservableList<String> resourcePlanView = FXCollections.unmodifiableObservableList(resourcePlan);
@@ -36,6 +44,14 @@ final class WizardSummary {
     private final ObservableList<PreflightFinding> findings = FXCollections.observableArrayList();
     private final ObservableList<PreflightFinding> findingsView = FXCollections.unmodifiableObservableList(findings);
     private final BooleanProperty acknowledgeWarnings = new SimpleBooleanProperty(false);
+
+    /** One answer in plain words: "Memory" and "1024 MiB". */
+    record SummaryLine(String what, String value) {
+    }
+
+    /** One file of the VM, the label it will carry, and why. */
+    record PlanRow(String file, String label, String why) {
+    }
 
     private ProvisionDraft draft;
     private volatile boolean redraftRequested;
@@ -64,17 +80,51 @@ final class WizardSummary {
         work.step(() -> current.draft(request, () -> redraftRequested = true, path -> replacedSource = path),
                 summary -> {
                     draft = summary.draft();
+                    lines.setAll(describe(request));
+                    isolation.set(connection.isolationExplanationProperty().get());
                     label.set(draft.isolation().labelText());
-                    resourcePlan.setAll(draft.resourcePlan().resources().stream()
-                            .map(r -> r.resource().description() + " " + r.resource().path() + " → "
-                                    + r.label().orElse(r.action().name().toLowerCase(Locale.ROOT).replace('_', ' '))
-                                    + " (" + r.reason() + ")")
+                    planRows.setAll(draft.resourcePlan().resources().stream()
+                            .map(r -> new PlanRow(r.resource().description() + " " + r.resource().path(),
+                                    r.label().orElse(r.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
+                                    r.reason()))
                             .toList());
+                    resourcePlan.setAll(planRows.stream()
+                            .map(r -> r.file() + " → " + r.label() + " (" + r.why() + ")").toList());
                     domainXml.set(draft.xml());
                     acknowledgeWarnings.set(false);
                     findings.setAll(summary.findings());
                     showSummary.run();
                 }, summary -> current.release(summary.draft()), showError);
+    }
+
+    /** The request in plain words, in the order a person would tell it. */
+    private List<SummaryLine> describe(VmRequest request) {
+        List<SummaryLine> told = new ArrayList<>();
+        told.add(new SummaryLine("Name", request.name()));
+        told.add(new SummaryLine("Connection", connection.uriProperty().get()));
+        told.add(new SummaryLine("Operating system", request.os().map(GuestOs::name).orElse("Generic (not known)")));
+        told.add(new SummaryLine("Memory", request.memoryMiB() + " MiB"));
+        told.add(new SummaryLine("Virtual CPUs", request.vcpus() + (answers.emulatedProperty().get()
+                ? ", emulated (TCG): slower, but needs no KVM" : "")));
+        String disk = switch (request.storage()) {
+            case VmRequest.Storage.NewVolume v -> "a new " + v.capacityBytes() / (1024L * 1024 * 1024)
+                    + " GiB disk (qcow2) in the pool '" + v.pool() + "'";
+            case VmRequest.Storage.NoNewVolume n -> "no new disk";
+        };
+        if (request.source() instanceof VmRequest.InstallSource.ImportImage image) {
+            disk = "the imported image " + image.path() + (request.storage() instanceof VmRequest.Storage.NewVolume
+                    ? ", and " + disk : "");
+        }
+        told.add(new SummaryLine("Disk", disk));
+        told.add(new SummaryLine("Network", request.network()
+                .map(n -> "libvirt's '" + n + "' network (NAT): the VM can reach out, nothing can reach in")
+                .orElse("none")));
+        told.add(new SummaryLine("Install from", switch (request.source()) {
+            case VmRequest.InstallSource.Iso iso -> "the ISO " + iso.path();
+            case VmRequest.InstallSource.ImportImage image -> "nothing: the imported image has a system on it";
+            case VmRequest.InstallSource.NetworkBoot boot -> "the network (PXE boot)";
+        }));
+        return told;
     }
 
     /** Applies a finding's one-click fix in the background, then checks again (or drafts again). */
@@ -132,6 +182,9 @@ final class WizardSummary {
         findings.clear();
     }
 
+    ObservableList<SummaryLine> lines() { return linesView; }
+    ReadOnlyStringProperty isolationProperty() { return isolation.getReadOnlyProperty(); }
+    ObservableList<PlanRow> planRows() { return planRowsView; }
     ReadOnlyStringProperty labelProperty() { return label.getReadOnlyProperty(); }
     ObservableList<String> resourcePlan() { return resourcePlanView; }
     ReadOnlyStringProperty domainXmlProperty() { return domainXml.getReadOnlyProperty(); }
