@@ -41,6 +41,9 @@ public final class OsCatalog {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
+    /** This machine's database once read: it does not change while Bulkhead runs, and reading it takes a moment. */
+    private static volatile OsCatalog shared;
+
     private final List<GuestOs> systems;
     private final Map<String, GuestOs> byId;
     private final Optional<String> unavailable;
@@ -60,6 +63,21 @@ public final class OsCatalog {
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         return factory;
+    }
+
+    /** This machine's database, read on the first call (slow: call it off the UI thread) and kept. */
+    public static OsCatalog shared() {
+        OsCatalog known = shared;
+        if (known == null) {
+            known = system();
+            shared = known;
+        }
+        return known;
+    }
+
+    /** This machine's database if something has read it already; never reads it. */
+    public static Optional<OsCatalog> loaded() {
+        return Optional.ofNullable(shared);
     }
 
     /** This machine's database: {@code OSINFO_SYSTEM_DIR} when set, else the usual places. */

@@ -36,7 +36,6 @@ final class WizardOs {
     static final GuestOs GENERIC = new GuestOs("", "", "Generic (system not known)", "", "", "", "", List.of(),
             GuestOs.Resources.UNKNOWN, GuestOs.Resources.UNKNOWN, Set.of());
 
-    private static volatile OsCatalog shared;
 
     private final WizardAnswers answers;
     private OsCatalog catalog;
@@ -47,14 +46,9 @@ final class WizardOs {
     private final ReadOnlyStringWrapper detection = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper recommendation = new ReadOnlyStringWrapper("");
 
-    /** This machine's database, read once per run: it does not change while Bulkhead runs, and reading takes a moment. */
+    /** This machine's database, read once per run. */
     static OsCatalog systemCatalog() {
-        OsCatalog known = shared;
-        if (known == null) {
-            known = OsCatalog.system();
-            shared = known;
-        }
-        return known;
+        return OsCatalog.shared();
     }
 
     /** @param catalogs reads the database; called once, in the background */
