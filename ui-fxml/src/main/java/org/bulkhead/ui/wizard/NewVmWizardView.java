@@ -348,8 +348,8 @@ public final class NewVmWizardView {
      */
     private void showPlan() {
         planGrid.getChildren().clear();
-        planGrid.getColumnConstraints().setAll(column(38, Priority.SOMETIMES), column(34, Priority.SOMETIMES),
-                column(28, Priority.SOMETIMES));
+        planGrid.getColumnConstraints().setAll(column(34, Priority.SOMETIMES), column(40, Priority.SOMETIMES),
+                column(26, Priority.SOMETIMES));
         Label file = new Label("File");
         Label label = new Label("Label it will carry");
         Label why = new Label("Why");

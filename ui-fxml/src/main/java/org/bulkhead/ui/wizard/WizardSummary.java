@@ -81,7 +81,8 @@ final class WizardSummary {
                 summary -> {
                     draft = summary.draft();
                     lines.setAll(describe(request));
-                    isolation.set(connection.isolationExplanationProperty().get());
+                    isolation.set(request.isolated() ? "Isolated. " + connection.isolationExplanationProperty().get()
+                            : connection.isolationExplanationProperty().get());
                     label.set(draft.isolation().labelText());
                     planRows.setAll(draft.resourcePlan().resources().stream()
                             .map(r -> new PlanRow(r.resource().description() + " " + r.resource().path(),
