@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ import org.bulkhead.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -188,6 +190,42 @@ class NewVmWizardKeysTest {
         assertEquals(java.util.Optional.of(SecLabel.Type.STATIC), seclabel.type());
         assertTrue(SecurityContext.parse(seclabel.label().orElseThrow()).mcsPair().isPresent(),
                 "isolated: a category pair of its own, not the shared s0: " + seclabel);
+    }
+
+    @Test
+    void enterTabAndTypingAloneCreateAnIsolatedVmFromARecognisedIso(FxRobot robot, @TempDir Path dir) {
+        check = new LibvirtHypervisor().open(WizardFixtures.TEST_URI);
+        Path iso = WizardFixtures.makeIso(dir, "Debian 11.5.0 amd64 n");
+        String name = prefix + "-tab";
+        robot.write(name).type(KeyCode.ENTER);
+        assertEquals("Install source", title(robot), error(robot));
+        focusByTab(robot, "isoField");
+        robot.write(iso.toString()).type(KeyCode.ENTER);
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
+        assertEquals("Debian 11", viewModel.osProperty().get().name(), "recognised from the ISO's volume label");
+        robot.type(KeyCode.ENTER);
+        assertEquals("Storage", title(robot), error(robot));
+        robot.type(KeyCode.ENTER);
+        assertEquals("Network", title(robot), error(robot));
+        robot.type(KeyCode.ENTER);
+        assertEquals("Summary", title(robot), error(robot));
+        assertTrue(viewModel.isolatedProperty().get(), "Enter never touched Isolated");
+        // The test driver's "simulated" warning is acknowledged with Space: Enter never ticks a box.
+        focusByTab(robot, "acknowledgeBox");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
+
+        assertEquals("Creating the VM", title(robot));
+        assertTrue(viewModel.outcomeTextProperty().get().startsWith("Created '" + name + "'"),
+                viewModel.outcomeTextProperty().get());
+        robot.type(KeyCode.ENTER);
+        assertFalse(stage.isShowing(), "Enter closes the result page");
+        DomainRecord vm = check.listDomains().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " was not defined"));
+        SecLabel seclabel = DomainXml.parse(vm.xml()).seclabels().get(0);
+        assertTrue(SecurityContext.parse(seclabel.label().orElseThrow()).mcsPair().isPresent(),
+                "isolated: a category pair of its own: " + seclabel);
+        assertTrue(vm.xml().contains("http://debian.org/debian/11"), "the system is in its metadata");
     }
 
     @Test
