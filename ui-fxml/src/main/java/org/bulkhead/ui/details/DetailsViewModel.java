@@ -108,8 +108,8 @@ public final class DetailsViewModel {
         list.add(new Fact("UUID", snapshot.uuid()));
         list.add(new Fact("Virtualization", snapshot.spec().virtType()));
         list.add(new Fact("Security model", security.primaryModel()));
-        list.add(new Fact("Label", security.label().orElse("(none)")));
-        list.add(new Fact("Image label", security.imageLabel().orElse("(none)")));
+        list.add(new Fact("Label", security.label().orElse("none")));
+        list.add(new Fact("Label its files get", security.imageLabel().orElse("not stated in its XML")));
         list.add(new Fact("Host enforcement", security.enforcement().label()));
         list.add(new Fact("Enforced for this VM", security.domainEnforcement().verdict().label() + ": "
                 + security.domainEnforcement().reason()));

@@ -2,7 +2,6 @@ package org.bulkhead.ui.wizard;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.beans.property.BooleanProperty;
@@ -86,7 +85,12 @@ final class WizardSummary {
                     label.set(draft.isolation().labelText());
                     planRows.setAll(draft.resourcePlan().resources().stream()
                             .map(r -> new PlanRow(r.resource().description() + " " + r.resource().path(),
-                                    r.label().orElse(r.action().name().toLowerCase(Locale.ROOT).replace('_', ' ')),
+                                    r.label().orElse(switch (r.action()) {
+                                        case RELABEL -> "chosen by libvirt at start";
+                                        case LEAVE_ALONE -> "left as it is";
+                                        case QEMU_CREATES -> "created by QEMU";
+                                        case NOT_A_FILE -> "not a file";
+                                    }),
                                     r.reason()))
                             .toList());
                     resourcePlan.setAll(planRows.stream()
