@@ -56,6 +56,8 @@ class DetailsWindowTest {
         ui.await("the details say paused", () -> fact("State").equals("paused"));
         ui.await("Resume is offered in the details too", () -> !detailsButton("details-resume").isDisabled());
 
+        // A collection in between once silenced the details' lists (they listened through a wrapper nobody kept).
+        System.gc();
         ui.clickOn(ui.toolbarButton("resumeButton"));
         ui.await("the row says running", () -> ui.cell("test", "State").equals("running"));
         ui.await("the details follow the Resume", () -> fact("State").equals("running"));
@@ -72,6 +74,8 @@ class DetailsWindowTest {
         ui.type(KeyCode.ENTER);
         ui.await("the details of test open", () -> details().isPresent());
 
+        // The details' lists must outlive a garbage collection: they once listened through a wrapper nobody kept.
+        System.gc();
         ui.clickOn(detailsButton("details-pause"));
         ui.await("the row says paused", () -> ui.cell("test", "State").equals("paused"));
         ui.await("the details say paused", () -> fact("State").equals("paused"));

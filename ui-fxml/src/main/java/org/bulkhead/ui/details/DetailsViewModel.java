@@ -60,6 +60,12 @@ public final class DetailsViewModel {
     private final ObservableList<SeclabelView> seclabels = FXCollections.observableArrayList();
     private final ObservableList<ResourceRow> resources = FXCollections.observableArrayList();
     private final ObservableList<DiskRow> disks = FXCollections.observableArrayList();
+    // Each read-only view is made once and kept: an unmodifiable list only weakly listens to its
+    // backing list, so a fresh wrapper per call could be collected and its listeners fall silent.
+    private final ObservableList<Fact> factsView = FXCollections.unmodifiableObservableList(facts);
+    private final ObservableList<SeclabelView> seclabelsView = FXCollections.unmodifiableObservableList(seclabels);
+    private final ObservableList<ResourceRow> resourcesView = FXCollections.unmodifiableObservableList(resources);
+    private final ObservableList<DiskRow> disksView = FXCollections.unmodifiableObservableList(disks);
     private final InvalidationListener changed = obs -> refresh();
 
     public DetailsViewModel(DomainRow row) {
@@ -200,18 +206,18 @@ public final class DetailsViewModel {
     }
 
     public ObservableList<Fact> facts() {
-        return FXCollections.unmodifiableObservableList(facts);
+        return factsView;
     }
 
     public ObservableList<SeclabelView> seclabels() {
-        return FXCollections.unmodifiableObservableList(seclabels);
+        return seclabelsView;
     }
 
     public ObservableList<ResourceRow> resources() {
-        return FXCollections.unmodifiableObservableList(resources);
+        return resourcesView;
     }
 
     public ObservableList<DiskRow> disks() {
-        return FXCollections.unmodifiableObservableList(disks);
+        return disksView;
     }
 }
