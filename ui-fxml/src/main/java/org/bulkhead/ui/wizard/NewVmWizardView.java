@@ -329,89 +329,16 @@ public final class NewVmWizardView {
         showFindings();
     }
 
-    /** The answers in plain words, two columns: what, and its value (wrapped, never cut). */
     private void showLines() {
-        summaryGrid.getChildren().clear();
-        summaryGrid.getColumnConstraints().setAll(column(-1, Priority.NEVER), column(-1, Priority.ALWAYS));
-        int row = 0;
-        for (WizardSummary.SummaryLine line : viewModel.summaryLines()) {
-            Label key = new Label(line.what());
-            key.getStyleClass().add("summary-key");
-            key.setMinWidth(Region.USE_PREF_SIZE);
-            summaryGrid.addRow(row++, key, wrapped(line.value(), "summary-value"));
-        }
+        SummaryContent.lines(summaryGrid, viewModel.summaryLines());
     }
 
-    /**
-     * The file plan as a table whose cells wrap: every row shows its whole label, however long
-     * the path before it, with no sideways scrolling.
-     */
     private void showPlan() {
-        planGrid.getChildren().clear();
-        planGrid.getColumnConstraints().setAll(column(34, Priority.SOMETIMES), column(40, Priority.SOMETIMES),
-                column(26, Priority.SOMETIMES));
-        Label file = new Label("File");
-        Label label = new Label("Label it will carry");
-        Label why = new Label("Why");
-        List.of(file, label, why).forEach(head -> head.getStyleClass().add("plan-head"));
-        planGrid.addRow(0, file, label, why);
-        int row = 1;
-        for (WizardSummary.PlanRow plan : viewModel.planRows()) {
-            planGrid.addRow(row++, wrapped(plan.file(), "plan-file"), wrapped(plan.label(), "plan-label"),
-                    wrapped(plan.why(), "plan-why"));
-        }
-    }
-
-    private static ColumnConstraints column(double percent, Priority grow) {
-        ColumnConstraints column = new ColumnConstraints();
-        if (percent > 0) {
-            column.setPercentWidth(percent);
-        }
-        column.setHgrow(grow);
-        column.setFillWidth(true);
-        return column;
-    }
-
-    private static Label wrapped(String text, String style) {
-        Label label = new Label(text);
-        label.setWrapText(true);
-        label.setMinHeight(Region.USE_PREF_SIZE);
-        label.setMaxWidth(Double.MAX_VALUE);
-        label.getStyleClass().add(style);
-        return label;
+        SummaryContent.plan(planGrid, viewModel.planRows());
     }
 
     private void showFindings() {
-        findingsBox.getChildren().clear();
-        for (PreflightFinding finding : viewModel.findings()) {
-            VBox box = new VBox();
-            box.getStyleClass().addAll("finding", "finding-" + finding.status().name().toLowerCase(java.util.Locale.ROOT));
-            String marker = switch (finding.status()) {
-                case PASSED -> "✓";
-                case NOT_CHECKED -> "?";
-                case WARNING -> "⚠";
-                case BLOCKING -> "✗";
-            };
-            Label title = new Label(marker + " " + finding.check().title() + ": " + finding.status().label());
-            title.getStyleClass().add("finding-title");
-            Label explanation = new Label(finding.explanation());
-            explanation.setWrapText(true);
-            box.getChildren().addAll(title, explanation);
-            finding.command().ifPresent(command -> {
-                TextField field = new TextField(command);
-                field.setEditable(false);
-                field.getStyleClass().add("finding-command");
-                box.getChildren().add(field);
-            });
-            finding.fix().ifPresent(fix -> {
-                Button button = new Button(fix.label());
-                button.setId("fix-" + finding.check().name());
-                button.disableProperty().bind(viewModel.busyProperty());
-                button.setOnAction(event -> viewModel.applyFix(finding));
-                box.getChildren().add(new HBox(button));
-            });
-            findingsBox.getChildren().add(box);
-        }
+        SummaryContent.findings(findingsBox, viewModel);
     }
 
     /**
