@@ -52,6 +52,7 @@ public final class MainWindow implements AutoCloseable {
         details = new DetailsWindows(() -> stage,
                 row -> new ConsoleViewModel(row, viewModel.consoleTransport(), Platform::runLater),
                 row -> denials(wiring, store, row));
+        details.setActions(viewModel::actionsFor);
         consoles = new ConsoleWindows(() -> stage, viewModel.consoleTransport(), Platform::runLater);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
         view.setOnOpenConsole(consoles::open);

@@ -73,7 +73,7 @@ class MainWindowTest {
         // The test driver runs in this process: its ISO is a file on this machine.
         Path iso = Files.write(dir.resolve("installer.iso"), new byte[] {0});
         ui.clickOn("#isoField").write(iso.toString());
-        for (String page : List.of("Memory and CPUs", "Storage", "Network", "Summary")) {
+        for (String page : List.of("Operating system, memory and CPUs", "Storage", "Network", "Summary")) {
             ui.clickOn("#nextButton");
             ui.await("the wizard shows " + page, () -> ui.lookup("#titleLabel").queryAs(Label.class).getText().equals(page));
         }

@@ -12,6 +12,9 @@ import org.w3c.dom.Element;
  */
 final class DomainXmlWriter {
 
+    /** libosinfo's namespace in libvirt domain metadata. */
+    static final String LIBOSINFO = "http://libosinfo.org/xmlns/libvirt/domain/1.0";
+
     private DomainXmlWriter() {
     }
 
@@ -27,6 +30,15 @@ final class DomainXmlWriter {
         attribute(domain, "type", spec.virtType());
         child(domain, "name", spec.name());
         child(domain, "uuid", spec.uuid());
+        spec.osId().ifPresent(id -> {
+            // As virt-install and virt-manager write it, so every libvirt tool knows the guest's system.
+            Element libosinfo = document.createElementNS(LIBOSINFO, "libosinfo:libosinfo");
+            libosinfo.setAttributeNS("http://www.w3.org/2000/xmlns/", "xmlns:libosinfo", LIBOSINFO);
+            Element os = document.createElementNS(LIBOSINFO, "libosinfo:os");
+            os.setAttribute("id", id);
+            libosinfo.appendChild(os);
+            child(domain, "metadata").appendChild(libosinfo);
+        });
         attribute(child(domain, "memory", Long.toString(spec.memoryMiB())), "unit", "MiB");
         child(domain, "vcpu", Integer.toString(spec.vcpus()));
         writeOs(domain, spec);
@@ -84,7 +96,7 @@ final class DomainXmlWriter {
             Element nic = child(devices, "interface");
             attribute(nic, "type", "network");
             attribute(child(nic, "source"), "network", network);
-            attribute(child(nic, "model"), "type", "virtio");
+            attribute(child(nic, "model"), "type", spec.nicModel());
         });
         Element serial = child(devices, "serial");
         attribute(serial, "type", "pty");

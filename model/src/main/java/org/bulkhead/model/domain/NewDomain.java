@@ -15,9 +15,12 @@ import java.util.UUID;
  * @param arch      x86_64 when null
  * @param network   the libvirt network to attach to (usually {@code default}, NAT); empty: no NIC
  * @param seclabels written as given, after libvirt's own checks
+ * @param osId      libosinfo's id of the guest's system, written into the metadata as libvirt's tools do
+ * @param nicModel  the network card: virtio, or e1000 for a system without virtio drivers
  */
 public record NewDomain(String name, String uuid, String virtType, long memoryMiB, int vcpus, String arch,
-        Optional<String> machine, List<NewDisk> disks, Optional<String> network, List<SecLabel> seclabels) {
+        Optional<String> machine, List<NewDisk> disks, Optional<String> network, List<SecLabel> seclabels,
+        Optional<String> osId, String nicModel) {
 
     public NewDomain {
         Objects.requireNonNull(name, "name");
@@ -28,6 +31,8 @@ public record NewDomain(String name, String uuid, String virtType, long memoryMi
         disks = List.copyOf(disks);
         Objects.requireNonNull(network, "network");
         seclabels = List.copyOf(seclabels);
+        Objects.requireNonNull(osId, "osId");
+        nicModel = nicModel == null ? "virtio" : nicModel;
         if (memoryMiB <= 0) {
             throw new IllegalArgumentException("Memory must be positive, got " + memoryMiB + " MiB");
         }
@@ -52,6 +57,8 @@ public record NewDomain(String name, String uuid, String virtType, long memoryMi
         private final List<NewDisk> disks = new ArrayList<>();
         private String network;
         private final List<SecLabel> seclabels = new ArrayList<>();
+        private String osId;
+        private String nicModel;
 
         private Builder(String name) {
             this.name = name;
@@ -102,9 +109,19 @@ public record NewDomain(String name, String uuid, String virtType, long memoryMi
             return this;
         }
 
+        public Builder os(String libosinfoId) {
+            osId = libosinfoId;
+            return this;
+        }
+
+        public Builder nicModel(String value) {
+            nicModel = value;
+            return this;
+        }
+
         public NewDomain build() {
             return new NewDomain(name, uuid, virtType, memoryMiB, vcpus, arch, Optional.ofNullable(machine),
-                    disks, Optional.ofNullable(network), seclabels);
+                    disks, Optional.ofNullable(network), seclabels, Optional.ofNullable(osId), nicModel);
         }
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
 import org.bulkhead.model.domain.NewDomain;
+import org.bulkhead.model.osinfo.GuestOs;
 import org.bulkhead.model.hypervisor.NetworkInfo;
 import org.bulkhead.model.hypervisor.StoragePoolInfo;
 import org.bulkhead.model.hypervisor.VolumeRequest;
@@ -84,15 +85,22 @@ public final class ProvisionPlanner {
             }
             NewDomain.Builder builder = NewDomain.builder(request.name()).uuid(uuid).virtType(request.virtType())
                     .memoryMiB(request.memoryMiB()).vcpus(request.vcpus());
+            // A system without virtio drivers (older Windows, say) gets SATA disks and an e1000 card it can see.
+            boolean virtioDisk = request.os().map(GuestOs::virtioDisk).orElse(true);
+            List<String> targets = virtioDisk ? List.of("vda", "vdb") : List.of("sda", "sdb");
+            int next = 0;
             if (volumePath.isPresent()) {
-                builder.disk(NewDisk.disk(volumePath.get(), "qcow2", "vda"));
+                builder.disk(NewDisk.disk(volumePath.get(), "qcow2", targets.get(next++)));
             }
             if (request.source() instanceof VmRequest.InstallSource.ImportImage image) {
-                builder.disk(NewDisk.disk(image.path(), image.format(), volumePath.isPresent() ? "vdb" : "vda"));
+                builder.disk(NewDisk.disk(image.path(), image.format(), targets.get(next++)));
             }
             if (request.source() instanceof VmRequest.InstallSource.Iso iso) {
-                builder.disk(isolation.rules().installMedium(NewDisk.cdrom(iso.path(), "sda")));
+                String cdrom = virtioDisk ? "sda" : "sd" + (char) ('a' + next);
+                builder.disk(isolation.rules().installMedium(NewDisk.cdrom(iso.path(), cdrom)));
             }
+            request.os().ifPresent(os -> builder.os(os.id()));
+            builder.nicModel(request.os().map(GuestOs::virtioNetwork).orElse(true) ? "virtio" : "e1000");
             request.network().ifPresent(builder::network);
             isolation.seclabels().forEach(builder::seclabel);
             NewDomain domain = builder.build();

@@ -48,7 +48,7 @@ final class QemuReachCheck extends OneFindingCheck {
                 return new PreflightFinding(Check.QEMU_CAN_REACH, Status.BLOCKING, "QEMU runs as " + who
                         + " and cannot open " + KVM + " (" + String.format("%04o", kvm.get().mode() & 07777)
                         + ", owner " + kvm.get().uid() + ", group " + kvm.get().gid() + "), so a KVM domain would not"
-                        + " start. Choose \"Emulate the CPU (TCG)\" on the Memory and CPUs page, or let every"
+                        + " start. Choose \"Emulate the CPU (TCG)\" on the page \"Operating system, memory and CPUs\", or let every"
                         + " user open KVM.", Optional.of("chmod 0666 " + KVM), Optional.empty());
             }
         }

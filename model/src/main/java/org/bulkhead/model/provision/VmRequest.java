@@ -3,6 +3,8 @@ package org.bulkhead.model.provision;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.bulkhead.model.osinfo.GuestOs;
+
 /**
  * The answers of the New VM wizard, validated page by page by the wizard and once more, as a
  * whole, by {@link ProvisionPlanner}.
@@ -12,11 +14,19 @@ import java.util.Optional;
  * @param isolated  the Isolated box
  * @param pinLabel  SELinux only: a static pair from the ledger instead of libvirt's dynamic one
  * @param start     start the VM once it is defined
+ * @param os        the guest's system where known: its drivers pick the disk bus and network card
  */
 public record VmRequest(String name, String virtType, InstallSource source, Storage storage, long memoryMiB,
-        int vcpus, Optional<String> network, boolean isolated, boolean pinLabel, boolean start) {
+        int vcpus, Optional<String> network, boolean isolated, boolean pinLabel, boolean start, Optional<GuestOs> os) {
+
+    /** A request for a guest whose system is not known: virtio devices, as most current systems have. */
+    public VmRequest(String name, String virtType, InstallSource source, Storage storage, long memoryMiB,
+            int vcpus, Optional<String> network, boolean isolated, boolean pinLabel, boolean start) {
+        this(name, virtType, source, storage, memoryMiB, vcpus, network, isolated, pinLabel, start, Optional.empty());
+    }
 
     public VmRequest {
+        Objects.requireNonNull(os, "os");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(virtType, "virtType");
         Objects.requireNonNull(source, "source");

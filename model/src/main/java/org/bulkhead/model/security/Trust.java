@@ -5,8 +5,15 @@ import java.util.Objects;
 /**
  * The one-glance verdict on a domain's confinement, always with the reason in words: the level
  * is never shown by colour alone.
+ *
+ * @param simulated a label of its own on a host that only simulates (libvirt's test driver): weak,
+ *                  since nothing enforces it, but what the user asked for, and said so in words
  */
-public record Trust(Level level, String reason) {
+public record Trust(Level level, String reason, boolean simulated) {
+
+    public Trust(Level level, String reason) {
+        this(level, reason, false);
+    }
 
     public enum Level {
         /** Enforced, unique label, relabelling on. */

@@ -29,7 +29,10 @@ public final class TrustAssessment {
                 return new Trust(Trust.Level.UNCONFINED, enforcement.reason());
             }
             case SIMULATED -> {
-                return new Trust(Trust.Level.WEAK, enforcement.reason());
+                boolean own = label.relabel() && sharedLabel(label, sharedDac).isEmpty();
+                return own ? new Trust(Trust.Level.WEAK, "Simulated isolation: a label of its own, which the test"
+                        + " driver records but does not enforce.", true)
+                        : new Trust(Trust.Level.WEAK, enforcement.reason());
             }
             default -> {
                 // Enforced, logged or not checked: what the label itself is worth comes first.

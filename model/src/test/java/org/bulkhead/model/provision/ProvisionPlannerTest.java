@@ -1,5 +1,7 @@
 package org.bulkhead.model.provision;
 
+import org.bulkhead.model.osinfo.GuestOs;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -109,5 +111,25 @@ class ProvisionPlannerTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> ProvisionPlanner.draft(request, Hosts.dac(), ledger, POOLS));
         assertTrue(e.getMessage().contains("'nope'"), e.getMessage());
+    }
+
+    @Test
+    void aSystemWithoutVirtioDriversGetsSataDisksAndAnE1000CardAndTheSystemIsNamedInTheMetadata() {
+        GuestOs old = new GuestOs("http://example.org/old/1", "old1", "Old OS 1", "", "", "1", "", List.of(),
+                GuestOs.Resources.UNKNOWN, GuestOs.Resources.UNKNOWN, java.util.Set.of());
+        VmRequest plain = request("old", true);
+        VmRequest request = new VmRequest(plain.name(), plain.virtType(), plain.source(), plain.storage(),
+                plain.memoryMiB(), plain.vcpus(), plain.network(), true, false, true, Optional.of(old));
+        String xml = ProvisionPlanner.draft(request, Hosts.dac(), ledger, POOLS).xml();
+
+        assertTrue(xml.contains("<target bus=\"sata\" dev=\"sda\"/>") || xml.contains("dev=\"sda\" bus=\"sata\""), xml);
+        assertTrue(xml.contains("dev=\"sdb\""), "the CD-ROM after the disk: " + xml);
+        assertTrue(xml.contains("type=\"e1000\""), xml);
+        assertTrue(xml.contains("<libosinfo:os id=\"http://example.org/old/1\"/>"), xml);
+        assertTrue(xml.contains("xmlns:libosinfo=\"http://libosinfo.org/xmlns/libvirt/domain/1.0\""), xml);
+
+        String unknown = ProvisionPlanner.draft(request("new", true), Hosts.dac(), ledger, POOLS).xml();
+        assertTrue(unknown.contains("dev=\"vda\"") && unknown.contains("type=\"virtio\""), unknown);
+        assertFalse(unknown.contains("libosinfo"), unknown);
     }
 }

@@ -58,13 +58,16 @@ public enum TrustMarker {
         return styleClass;
     }
 
-    /** The words shown beside the glyph, e.g. "isolated". */
+    /** The words shown beside the glyph, e.g. "isolated"; "simulated isolation" for an isolated VM on the test driver. */
     public static String text(Trust trust) {
-        return trust.level().label();
+        return trust.simulated() ? "simulated isolation" : trust.level().label();
     }
 
     /** The tooltip and accessible text: the level and why. */
     public static String explanation(Trust trust) {
+        if (trust.simulated()) {
+            return trust.reason();
+        }
         String level = trust.level().label();
         return Character.toUpperCase(level.charAt(0)) + level.substring(1) + ": " + trust.reason();
     }

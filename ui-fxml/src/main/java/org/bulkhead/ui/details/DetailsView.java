@@ -1,5 +1,8 @@
 package org.bulkhead.ui.details;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -10,7 +13,9 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -18,9 +23,13 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -35,6 +44,8 @@ import org.bulkhead.ui.denials.DenialsViewModel;
 import org.bulkhead.ui.common.Theme;
 import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.Views;
+import org.bulkhead.ui.main.DomainActions;
+import org.bulkhead.ui.main.LifecycleAction;
 
 /**
  * A domain's details window: Overview, Security, Disks and (when wired) Console and Denials tabs,
@@ -47,6 +58,10 @@ public final class DetailsView {
     @FXML private Label trust;
     @FXML private Label trustReason;
     @FXML private Label notice;
+    @FXML private HBox actionBar;
+    @FXML private Label resourceDetail;
+    @FXML private TextArea xmlArea;
+    @FXML private Button copyXmlButton;
     @FXML private TabPane tabs;
     @FXML private GridPane facts;
     @FXML private TableView<SeclabelView> seclabelTable;
@@ -75,6 +90,7 @@ public final class DetailsView {
     private final DetailsViewModel viewModel;
     private Stage stage;
     private ConsoleView consoleView;
+    private final Map<KeyCombination, Runnable> shortcuts = new HashMap<>();
 
     public DetailsView(DetailsViewModel viewModel) {
         this.viewModel = viewModel;
@@ -91,6 +107,7 @@ public final class DetailsView {
         scene.getStylesheets().addAll(Theme.stylesheet(),
                 DetailsView.class.getResource("details.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
+        shortcuts.forEach((keys, action) -> scene.getAccelerators().put(keys, action));
         stage.setScene(scene);
         stage.titleProperty().bind(viewModel.titleProperty().map(text -> "Details: " + text));
         stage.setOnHidden(event -> {
@@ -102,6 +119,34 @@ public final class DetailsView {
         stage.show();
         tabs.requestFocus();
         return stage;
+    }
+
+    /**
+     * Adds the lifecycle buttons, with the main window's shortcuts (Ctrl+S, D, P, R, T); like the
+     * toolbar's they never take the focus, so it never lands on Force off after an action.
+     */
+    public void addActions(DomainActions actions) {
+        Map<LifecycleAction, KeyCombination> keys = Map.of(LifecycleAction.START, shortcut(KeyCode.S),
+                LifecycleAction.SHUT_DOWN, shortcut(KeyCode.D), LifecycleAction.PAUSE, shortcut(KeyCode.P),
+                LifecycleAction.RESUME, shortcut(KeyCode.R), LifecycleAction.FORCE_OFF, shortcut(KeyCode.T));
+        for (LifecycleAction action : List.of(LifecycleAction.START, LifecycleAction.SHUT_DOWN, LifecycleAction.REBOOT,
+                LifecycleAction.PAUSE, LifecycleAction.RESUME, LifecycleAction.FORCE_OFF)) {
+            Button button = new Button(action == LifecycleAction.FORCE_OFF ? action.label() + "…" : action.label());
+            button.setId("details-" + action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+            button.setFocusTraversable(false);
+            button.disableProperty().bind(actions.enabledProperty(action).not());
+            button.setOnAction(event -> actions.perform(action));
+            KeyCombination key = keys.get(action);
+            if (key != null) {
+                button.setTooltip(new Tooltip(action.label() + " (" + key.getDisplayText() + ")"));
+                shortcuts.put(key, () -> actions.perform(action));
+            }
+            actionBar.getChildren().add(button);
+        }
+    }
+
+    private static KeyCombination shortcut(KeyCode code) {
+        return new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN);
     }
 
     /**
@@ -178,6 +223,13 @@ public final class DetailsView {
         resourceVerdict.setCellFactory(column -> new VerdictCell());
         column(resourceWhy, DetailsViewModel.ResourceRow::why);
         resourceTable.setPlaceholder(new Label("This domain has no files to label."));
+        // One line per resource, so the CD-ROM and serial rows show without scrolling past tall rows;
+        // the selected row's whole text is below the table, for the keyboard as for the mouse.
+        resourceTable.setFixedCellSize(26);
+        resourceDetail.textProperty().bind(resourceTable.getSelectionModel().selectedItemProperty().map(r ->
+                r.resource() + ": " + r.path() + "\nPlanned: " + r.planned() + "\nActual: " + r.actual()
+                        + "\n" + r.verdict().label() + ": " + r.why()).orElse("Select a resource (↑ ↓) to read its whole row here."));
+        xmlArea.textProperty().bind(viewModel.xmlProperty());
 
         diskTable.setItems(viewModel.disks());
         column(diskTarget, DetailsViewModel.DiskRow::target);
@@ -187,6 +239,13 @@ public final class DetailsView {
         column(diskAccess, DetailsViewModel.DiskRow::access);
         column(diskBacking, DetailsViewModel.DiskRow::backingChain);
         diskTable.setPlaceholder(new Label("This domain has no disks."));
+    }
+
+    @FXML
+    private void copyXml() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(viewModel.xmlProperty().get());
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     private void showTrust(Trust value) {
@@ -207,6 +266,8 @@ public final class DetailsView {
             Label value = new Label(fact.value());
             value.getStyleClass().add("fact-value");
             value.setTooltip(new Tooltip(fact.value()));
+            value.setWrapText(true);
+            value.setMaxWidth(860);
             facts.addRow(line++, name, value);
         }
     }

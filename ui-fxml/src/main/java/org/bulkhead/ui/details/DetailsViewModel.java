@@ -54,8 +54,11 @@ public final class DetailsViewModel {
     private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper(this, "notice", "");
     private final ReadOnlyObjectWrapper<Trust> trust = new ReadOnlyObjectWrapper<>(this, "trust");
     private final ReadOnlyStringWrapper process = new ReadOnlyStringWrapper(this, "process");
+    private final ReadOnlyStringWrapper xml = new ReadOnlyStringWrapper(this, "xml", "");
     private final ReadOnlyStringWrapper resourceSummary = new ReadOnlyStringWrapper(this, "resourceSummary");
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
+    // Each read-only view is made once and kept: an unmodifiable list only weakly listens to its
+    // backing list, so a fresh wrapper per call could be collected and its listeners fall silent.
     private final ObservableList<Fact> factsView = FXCollections.unmodifiableObservableList(facts);
     private final ObservableList<SeclabelView> seclabels = FXCollections.observableArrayList();
     private final ObservableList<SeclabelView> seclabelsView = FXCollections.unmodifiableObservableList(seclabels);
@@ -98,24 +101,26 @@ public final class DetailsViewModel {
         resources.setAll(security.resources().stream().map(DetailsViewModel::resourceRow).toList());
         resourceSummary.set(resourceSummary(security));
         disks.setAll(snapshot.spec().disks().stream().map(DetailsViewModel::diskRow).toList());
+        xml.set(snapshot.record().xml());
     }
 
     private static List<Fact> facts(DomainSnapshot snapshot) {
         DomainSecurity security = snapshot.security();
         List<Fact> list = new ArrayList<>();
         list.add(new Fact("Name", snapshot.name()));
-        list.add(new Fact("UUID", snapshot.uuid()));
         list.add(new Fact("State", snapshot.state().label()));
+        list.addAll(Overview.facts(snapshot));
         list.add(new Fact("Connection", snapshot.connectionUri()));
+        list.add(new Fact("UUID", snapshot.uuid()));
         list.add(new Fact("Virtualization", snapshot.spec().virtType()));
         list.add(new Fact("Security model", security.primaryModel()));
-        list.add(new Fact("Label", security.label().orElse("(none)")));
-        list.add(new Fact("Image label", security.imageLabel().orElse("(none)")));
+        list.add(new Fact("Label", security.label().orElse("none")));
+        list.add(new Fact("Label its files get", security.imageLabel().orElse("not stated in its XML")));
         list.add(new Fact("Host enforcement", security.enforcement().label()));
         list.add(new Fact("Enforced for this VM", security.domainEnforcement().verdict().label() + ": "
                 + security.domainEnforcement().reason()));
-        list.add(new Fact("Disks", Integer.toString(snapshot.spec().disks().size())));
-        list.add(new Fact("Console", ConsoleRoutes.describe(snapshot.name(), snapshot.record().xml(), snapshot.connectionUri())));
+        list.add(new Fact("How to reach its screen",
+                ConsoleRoutes.describe(snapshot.name(), snapshot.record().xml(), snapshot.connectionUri())));
         return list;
     }
 
@@ -189,6 +194,11 @@ public final class DetailsViewModel {
 
     public ReadOnlyStringProperty processProperty() {
         return process.getReadOnlyProperty();
+    }
+
+    /** The domain's live XML as libvirt gave it last. */
+    public ReadOnlyStringProperty xmlProperty() {
+        return xml.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty resourceSummaryProperty() {

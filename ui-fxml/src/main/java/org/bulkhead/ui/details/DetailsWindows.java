@@ -11,6 +11,7 @@ import javafx.stage.Window;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.ui.console.ConsoleViewModel;
 import org.bulkhead.ui.denials.DenialsViewModel;
+import org.bulkhead.ui.main.DomainActions;
 import org.bulkhead.ui.main.DomainRow;
 
 /** At most one details window per domain: opening it again brings the existing one forward. */
@@ -20,6 +21,7 @@ public final class DetailsWindows {
     private final Function<DomainRow, ConsoleViewModel> consoles;
     private final Function<DomainRow, DenialsViewModel> denials;
     private final Map<DomainKey, Stage> open = new HashMap<>();
+    private Function<DomainRow, DomainActions> actions;
 
     public DetailsWindows(Supplier<Window> owner) {
         this(owner, null);
@@ -38,6 +40,11 @@ public final class DetailsWindows {
         this.denials = denials;
     }
 
+    /** @param perDomain makes the lifecycle actions of one domain's window (its buttons and shortcuts) */
+    public void setActions(Function<DomainRow, DomainActions> perDomain) {
+        actions = perDomain;
+    }
+
     public void open(DomainRow row) {
         Stage existing = open.get(row.key());
         if (existing != null) {
@@ -46,6 +53,9 @@ public final class DetailsWindows {
             return;
         }
         DetailsView view = new DetailsView(new DetailsViewModel(row));
+        if (actions != null) {
+            view.addActions(actions.apply(row));
+        }
         if (consoles != null) {
             view.addConsoleTab(() -> consoles.apply(row));
         }

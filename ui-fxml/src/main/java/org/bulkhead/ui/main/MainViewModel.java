@@ -266,6 +266,13 @@ public final class MainViewModel implements AutoCloseable {
         return actions;
     }
 
+    /** Lifecycle actions on one domain, for its details window: they follow its row as the table's do. */
+    public DomainActions actionsFor(DomainRow row) {
+        DomainActions one = new DomainActions(this::perform, dialogs, ui);
+        one.selectedProperty().set(row);
+        return one;
+    }
+
     public ObservableList<ConnectionViewModel> connections() {
         return readOnlyHeaders;
     }

@@ -1,6 +1,7 @@
 package org.bulkhead.ui.wizard;
 
 import java.io.File;
+import java.util.List;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -30,6 +35,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
+import org.bulkhead.model.osinfo.GuestOs;
 import org.bulkhead.model.provision.PreflightFinding;
 import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.ui.common.Confirmation;
@@ -67,6 +73,11 @@ public final class NewVmWizardView {
     @FXML private TextField vcpuField;
     @FXML private CheckBox emulatedBox;
     @FXML private Label emulationNote;
+    @FXML private Label osChosen;
+    @FXML private Label osDetection;
+    @FXML private Label osRecommendation;
+    @FXML private TextField osSearch;
+    @FXML private ListView<GuestOs> osList;
     @FXML private Label poolNote;
     @FXML private VBox storagePage;
     @FXML private CheckBox newVolumeBox;
@@ -79,7 +90,9 @@ public final class NewVmWizardView {
     @FXML private RadioButton noNetworkRadio;
     @FXML private Node summaryPage;
     @FXML private TextField labelValue;
-    @FXML private ListView<String> planList;
+    @FXML private GridPane summaryGrid;
+    @FXML private Label summaryIsolation;
+    @FXML private GridPane planGrid;
     @FXML private VBox findingsBox;
     @FXML private CheckBox acknowledgeBox;
     @FXML private CheckBox startBox;
@@ -184,6 +197,7 @@ public final class NewVmWizardView {
         memoryField.textProperty().bindBidirectional(viewModel.memoryMiBProperty());
         vcpuField.textProperty().bindBidirectional(viewModel.vcpusProperty());
         emulatedBox.selectedProperty().bindBidirectional(viewModel.emulatedProperty());
+        bindOperatingSystem();
         newVolumeBox.selectedProperty().bindBidirectional(viewModel.newVolumeProperty());
         poolBox.setItems(viewModel.pools());
         poolBox.valueProperty().bindBidirectional(viewModel.poolProperty());
@@ -251,6 +265,34 @@ public final class NewVmWizardView {
                 .otherwise("Only SELinux hosts have a dynamic label to pin; on this host the label is already fixed."));
     }
 
+    private void bindOperatingSystem() {
+        osChosen.textProperty().bind(Bindings.createStringBinding(
+                () -> "Operating system: " + viewModel.osProperty().get().name(), viewModel.osProperty()));
+        osDetection.textProperty().bind(viewModel.osDetectionProperty());
+        hideWhenEmpty(osDetection);
+        osRecommendation.textProperty().bind(viewModel.osRecommendationProperty());
+        hideWhenEmpty(osRecommendation);
+        osSearch.textProperty().bindBidirectional(viewModel.osQueryProperty());
+        osList.setItems(viewModel.osChoices());
+        osList.getSelectionModel().select(viewModel.osProperty().get());
+        // Only the user's own pick in the list changes the choice, never a selection the filter moved.
+        osList.getSelectionModel().selectedItemProperty().addListener((obs, old, picked) -> {
+            if (picked != null && osList.isFocused()) {
+                viewModel.osProperty().set(picked);
+            }
+        });
+        viewModel.osProperty().addListener((obs, old, now) -> {
+            if (osList.getSelectionModel().getSelectedItem() != now) {
+                osList.getSelectionModel().select(now);
+            }
+        });
+        viewModel.osChoices().addListener((ListChangeListener<GuestOs>) change -> {
+            if (viewModel.osChoices().contains(viewModel.osProperty().get())) {
+                osList.getSelectionModel().select(viewModel.osProperty().get());
+            }
+        });
+    }
+
     private void bindSourcePage() {
         Map<SourceKind, RadioButton> radios = Map.of(SourceKind.ISO, isoRadio, SourceKind.IMPORT, importRadio,
                 SourceKind.NETWORK, networkRadio);
@@ -271,7 +313,11 @@ public final class NewVmWizardView {
 
     private void bindSummary() {
         labelValue.textProperty().bind(viewModel.summaryLabelProperty());
-        planList.setItems(viewModel.resourcePlan());
+        summaryIsolation.textProperty().bind(viewModel.summaryIsolationProperty());
+        viewModel.summaryLines().addListener((ListChangeListener<WizardSummary.SummaryLine>) change -> showLines());
+        viewModel.planRows().addListener((ListChangeListener<WizardSummary.PlanRow>) change -> showPlan());
+        showLines();
+        showPlan();
         xmlArea.textProperty().bind(viewModel.domainXmlProperty());
         acknowledgeBox.selectedProperty().bindBidirectional(viewModel.acknowledgeWarningsProperty());
         // Whatever Finish needs acknowledged is offered here: warnings, and checks that could not be made.
@@ -283,37 +329,16 @@ public final class NewVmWizardView {
         showFindings();
     }
 
+    private void showLines() {
+        SummaryContent.lines(summaryGrid, viewModel.summaryLines());
+    }
+
+    private void showPlan() {
+        SummaryContent.plan(planGrid, viewModel.planRows());
+    }
+
     private void showFindings() {
-        findingsBox.getChildren().clear();
-        for (PreflightFinding finding : viewModel.findings()) {
-            VBox box = new VBox();
-            box.getStyleClass().addAll("finding", "finding-" + finding.status().name().toLowerCase(java.util.Locale.ROOT));
-            String marker = switch (finding.status()) {
-                case PASSED -> "✓";
-                case NOT_CHECKED -> "?";
-                case WARNING -> "⚠";
-                case BLOCKING -> "✗";
-            };
-            Label title = new Label(marker + " " + finding.check().title() + ": " + finding.status().label());
-            title.getStyleClass().add("finding-title");
-            Label explanation = new Label(finding.explanation());
-            explanation.setWrapText(true);
-            box.getChildren().addAll(title, explanation);
-            finding.command().ifPresent(command -> {
-                TextField field = new TextField(command);
-                field.setEditable(false);
-                field.getStyleClass().add("finding-command");
-                box.getChildren().add(field);
-            });
-            finding.fix().ifPresent(fix -> {
-                Button button = new Button(fix.label());
-                button.setId("fix-" + finding.check().name());
-                button.disableProperty().bind(viewModel.busyProperty());
-                button.setOnAction(event -> viewModel.applyFix(finding));
-                box.getChildren().add(new HBox(button));
-            });
-            findingsBox.getChildren().add(box);
-        }
+        SummaryContent.findings(findingsBox, viewModel);
     }
 
     /**

@@ -4,7 +4,7 @@ package org.bulkhead.ui.wizard;
 public enum WizardPage {
     NAME("Name and connection"),
     SOURCE("Install source"),
-    RESOURCES("Memory and CPUs"),
+    RESOURCES("Operating system, memory and CPUs"),
     STORAGE("Storage"),
     NETWORK("Network"),
     SUMMARY("Summary"),

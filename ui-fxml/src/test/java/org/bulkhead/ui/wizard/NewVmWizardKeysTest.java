@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -27,6 +28,7 @@ import org.bulkhead.ui.common.SameThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -117,7 +119,7 @@ class NewVmWizardKeysTest {
 
         robot.type(KeyCode.ENTER);
 
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         assertEquals(SourceKind.NETWORK, viewModel.sourceKindProperty().get());
     }
 
@@ -128,12 +130,12 @@ class NewVmWizardKeysTest {
         assertEquals("isoRadio", focusedId(), "after Next");
         robot.type(KeyCode.TAB).write("/isos/debian.iso");
         robot.push(KeyCode.ALT, KeyCode.N);
-        assertEquals("Memory and CPUs", title(robot), "Alt+N is Next");
+        assertEquals("Operating system, memory and CPUs", title(robot), "Alt+N is Next");
         assertEquals("memoryField", focusedId(), "after Alt+N");
         robot.type(KeyCode.ENTER);
         assertEquals("newVolumeBox", focusedId(), "after Enter");
         robot.clickOn("#backButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         assertEquals("memoryField", focusedId(), "after Back, not the Back button");
         robot.push(KeyCode.ALT, KeyCode.B);
         assertEquals("Install source", title(robot), "Alt+B is Back");
@@ -191,6 +193,42 @@ class NewVmWizardKeysTest {
     }
 
     @Test
+    void enterTabAndTypingAloneCreateAnIsolatedVmFromARecognisedIso(FxRobot robot, @TempDir Path dir) {
+        check = new LibvirtHypervisor().open(WizardFixtures.TEST_URI);
+        Path iso = WizardFixtures.makeIso(dir, "Debian 11.5.0 amd64 n");
+        String name = prefix + "-tab";
+        robot.write(name).type(KeyCode.ENTER);
+        assertEquals("Install source", title(robot), error(robot));
+        focusByTab(robot, "isoField");
+        robot.write(iso.toString()).type(KeyCode.ENTER);
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
+        assertEquals("Debian 11", viewModel.osProperty().get().name(), "recognised from the ISO's volume label");
+        robot.type(KeyCode.ENTER);
+        assertEquals("Storage", title(robot), error(robot));
+        robot.type(KeyCode.ENTER);
+        assertEquals("Network", title(robot), error(robot));
+        robot.type(KeyCode.ENTER);
+        assertEquals("Summary", title(robot), error(robot));
+        assertTrue(viewModel.isolatedProperty().get(), "Enter never touched Isolated");
+        // The test driver's "simulated" warning is acknowledged with Space: Enter never ticks a box.
+        focusByTab(robot, "acknowledgeBox");
+        robot.type(KeyCode.SPACE);
+        robot.type(KeyCode.ENTER);
+
+        assertEquals("Creating the VM", title(robot));
+        assertTrue(viewModel.outcomeTextProperty().get().startsWith("Created '" + name + "'"),
+                viewModel.outcomeTextProperty().get());
+        robot.type(KeyCode.ENTER);
+        assertFalse(stage.isShowing(), "Enter closes the result page");
+        DomainRecord vm = check.listDomains().stream().filter(d -> d.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError(name + " was not defined"));
+        SecLabel seclabel = DomainXml.parse(vm.xml()).seclabels().get(0);
+        assertTrue(SecurityContext.parse(seclabel.label().orElseThrow()).mcsPair().isPresent(),
+                "isolated: a category pair of its own: " + seclabel);
+        assertTrue(vm.xml().contains("http://debian.org/debian/11"), "the system is in its metadata");
+    }
+
+    @Test
     void theResultPageClosesWithEscapeWithoutAsking(FxRobot robot) {
         toSummaryByKeyboard(robot, prefix + "-esc");
         robot.interact(() -> viewModel.acknowledgeWarningsProperty().set(true));
@@ -236,7 +274,7 @@ class NewVmWizardKeysTest {
         robot.write(name).type(KeyCode.ENTER);
         assertEquals("Install source", title(robot), error(robot));
         robot.type(KeyCode.DOWN, KeyCode.DOWN).type(KeyCode.SPACE).type(KeyCode.ENTER);
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         robot.push(KeyCode.CONTROL, KeyCode.A).write("128").type(KeyCode.ENTER);
         assertEquals("Storage", title(robot), error(robot));
         robot.type(KeyCode.ENTER);

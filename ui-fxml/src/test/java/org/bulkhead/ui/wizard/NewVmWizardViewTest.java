@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 
 import org.bulkhead.libvirt.LibvirtHypervisor;
@@ -74,7 +77,7 @@ class NewVmWizardViewTest {
         assertEquals("Install source", title(robot), error(robot));
         robot.clickOn("#isoField").write("/isos/debian.iso");
         robot.clickOn("#nextButton");
-        assertEquals("Memory and CPUs", title(robot), error(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot), error(robot));
         replaceText(robot, "#memoryField", "256");
         robot.clickOn("#nextButton");
         assertEquals("Storage", title(robot), error(robot));
@@ -102,6 +105,57 @@ class NewVmWizardViewTest {
     }
 
     @Test
+    void theSummaryTellsTheVmInPlainWordsFirstAndNoFileRowHidesItsLabel(FxRobot robot) {
+        String longIso = "/isos/" + "a-very-long-folder-name-that-goes-on-and-on/".repeat(4) + "debian-12.iso";
+        robot.interact(() -> {
+            viewModel.nameProperty().set(prefix + "-sum");
+            viewModel.next();
+            viewModel.isoPathProperty().set(longIso);
+            viewModel.next();
+            viewModel.memoryMiBProperty().set("256");
+            viewModel.next();
+            viewModel.next();
+            viewModel.next();
+        });
+        assertEquals("Summary", title(robot), error(robot));
+
+        List<String> told = viewModel.summaryLines().stream().map(l -> l.what() + ": " + l.value()).toList();
+        assertEquals(List.of("Name: " + prefix + "-sum", "Connection: test:///default",
+                "Operating system: Generic (not known)", "Memory: 256 MiB", "Virtual CPUs: 1",
+                "Disk: a new 10 GiB disk (qcow2) in the pool 'default-pool'",
+                "Network: libvirt's 'default' network (NAT): the VM can reach out, nothing can reach in",
+                "Install from: the ISO " + longIso), told);
+        Node words = robot.lookup("#summaryGrid").query();
+        Node isolation = robot.lookup("#summaryIsolation").query();
+        Node label = robot.lookup("#labelValue").query();
+        Node plan = robot.lookup("#planGrid").query();
+        Node xml = robot.lookup("#xmlPane").query();
+        assertTrue(y(words) < y(isolation) && y(isolation) < y(label) && y(label) < y(plan) && y(plan) < y(xml),
+                "plain words, isolation, the label, the file plan, then the XML");
+        assertTrue(((Label) isolation).getText().contains("simulated"), ((Label) isolation).getText());
+
+        List<Label> planLabels = robot.lookup(".plan-label").queryAllAs(Label.class).stream().toList();
+        assertEquals(viewModel.planRows().size(), planLabels.size());
+        java.util.regex.Matcher pair = java.util.regex.Pattern.compile("s0:c\\d+,c\\d+")
+                .matcher(viewModel.summaryLabelProperty().get());
+        assertTrue(pair.find(), viewModel.summaryLabelProperty().get());
+        assertTrue(planLabels.stream().anyMatch(l -> l.getText().endsWith(pair.group())),
+                "the disk's row shows the VM's own pair " + pair.group());
+        for (Label shown : robot.lookup(".plan-file, .plan-label, .plan-why").queryAllAs(Label.class)) {
+            Text drawn = (Text) shown.lookup(".text");
+            assertEquals(shown.getText(), drawn.getText(), "wrapped, never cut with an ellipsis");
+        }
+        ScrollPane scroller = (ScrollPane) robot.lookup(".scroll-pane").match(n -> ((ScrollPane) n).getContent()
+                .lookup("#planGrid") != null).query();
+        assertTrue(plan.getBoundsInParent().getMaxX() <= scroller.getViewportBounds().getWidth() + 1,
+                "no sideways scrolling: " + plan.getBoundsInParent() + " in " + scroller.getViewportBounds());
+    }
+
+    private static double y(Node node) {
+        return node.localToScene(node.getBoundsInLocal()).getMinY();
+    }
+
+    @Test
     void validationErrorsKeepTheUserOnTheirPage(FxRobot robot) {
         robot.clickOn("#nextButton");
         assertEquals("⚠ Enter a name for the virtual machine.", error(robot));
@@ -118,14 +172,14 @@ class NewVmWizardViewTest {
         robot.clickOn("#nextButton");
         replaceText(robot, "#memoryField", "0");
         robot.clickOn("#nextButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         assertTrue(error(robot).contains("Give the VM some memory"), error(robot));
         replaceText(robot, "#memoryField", "128");
         robot.clickOn("#nextButton");
         assertEquals("Storage", title(robot));
         assertEquals("", error(robot));
         robot.clickOn("#backButton");
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
     }
 
     @Test
@@ -137,7 +191,7 @@ class NewVmWizardViewTest {
         replaceText(robot, "#memoryField", "4000000");
         robot.clickOn("#nextButton");
 
-        assertEquals("Memory and CPUs", title(robot));
+        assertEquals("Operating system, memory and CPUs", title(robot));
         Label beside = robot.lookup("#memoryError").queryAs(Label.class);
         TextField memory = robot.lookup("#memoryField").queryAs(TextField.class);
         assertTrue(beside.isVisible(), "the message stands beside the memory field");

@@ -95,4 +95,25 @@ final class WizardFixtures {
             throw new AssertionError("clean-up left things behind: " + problems);
         }
     }
+
+    /** An ISO 9660 image with volume identifier {@code volumeId}, made by xorriso as installers' images are. */
+    static java.nio.file.Path makeIso(java.nio.file.Path dir, String volumeId) {
+        try {
+            java.nio.file.Path content = java.nio.file.Files.createDirectories(dir.resolve("content"));
+            java.nio.file.Files.writeString(content.resolve("README.txt"), "installer\n");
+            java.nio.file.Path iso = dir.resolve("installer.iso");
+            Process xorriso = new ProcessBuilder("xorriso", "-as", "mkisofs", "-quiet", "-V", volumeId, "-o",
+                    iso.toString(), content.toString()).redirectErrorStream(true).start();
+            String output = new String(xorriso.getInputStream().readAllBytes());
+            if (!xorriso.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || xorriso.exitValue() != 0) {
+                throw new AssertionError("xorriso could not make the test ISO: " + output);
+            }
+            return iso;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
 }
