@@ -189,6 +189,37 @@ class RealDisposableTest {
         assertEquals(List.of(), DisposableVms.cleanOrphans(live, wiring.hypervisor()::open), "nothing more to clean");
     }
 
+    @Test
+    void theDisposableCommandRunsUntilTheGuestStopsAndThenLeavesNothing() throws Exception {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine line = Main.commandLine(Wiring::real);
+        line.setOut(new java.io.PrintWriter(out, true));
+        line.setErr(new java.io.PrintWriter(err, true));
+        java.util.concurrent.CompletableFuture<Integer> exit = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> line.execute("disposable", template.name(), "--connect", pool.uri, "--memory", "96", "--no-network"));
+        // Listed while it still starts: wait for the command to say it runs.
+        for (int i = 0; i < 300 && !out.toString().contains("It ends when"); i++) {
+            Thread.sleep(100);
+        }
+        String name = connection.listNames().stream().map(d -> d.name())
+                .filter(n -> n.startsWith(template.name() + "-disposable-")).findFirst().orElse("");
+        assertFalse(name.isEmpty(), "the command starts a disposable VM: " + out + err);
+        String xml = Shell.run("virsh", "-c", pool.uri, "dumpxml", name).output();
+        assertFalse(xml.contains("<interface"), "--no-network leaves it without a network: " + xml);
+        assertTrue(xml.contains("<memory unit='KiB'>98304</memory>"), "--memory 96: " + xml);
+        // The guest powers off (here: pulled from outside); the command notices and ends it.
+        Shell destroyed = Shell.run("virsh", "-c", pool.uri, "destroy", name);
+        assertEquals(0, destroyed.exit(), destroyed.output());
+
+        assertEquals(0, exit.get(60, TimeUnit.SECONDS), out + "\n" + err);
+        assertTrue(out.toString().contains("Running '" + name + "'"), out.toString());
+        assertTrue(out.toString().contains("Nothing of '" + name + "' is left"), out.toString());
+        try (var files = Files.list(pool.dir)) {
+            assertEquals(List.of(templateImage), files.toList(), "only the template is left in the pool");
+        }
+    }
+
     private Disposable start(DisposableVms vms, java.util.function.Consumer<String> notes) {
         Disposable d = vms.start(template.uuid(), DisposableXml.Options.AS_TEMPLATE, notes);
         running.add(d);

@@ -155,6 +155,11 @@ public final class DisposableVms {
         });
     }
 
+    /** Whether the disposable VM still runs. */
+    public boolean isRunning(Disposable disposable) {
+        return connection.domain(disposable.uuid()).map(d -> d.state().isActive()).orElse(false);
+    }
+
     /**
      * Removes what earlier Bulkhead processes left when they stopped without ending their disposable
      * VMs (a crash, a kill): the domain, if the daemon has not destroyed it already, and the overlay.
