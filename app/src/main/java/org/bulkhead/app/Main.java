@@ -45,6 +45,12 @@ public final class Main implements Callable<Integer> {
                 if (type == CreateCommand.class) {
                     return type.cast(new CreateCommand(wiring.get()));
                 }
+                if (type == KioskCommand.class) {
+                    return type.cast(new KioskCommand(wiring.get()));
+                }
+                if (type == KioskSetupCommand.class) {
+                    return type.cast(new KioskSetupCommand(wiring.get()));
+                }
                 if (type == DisposableCommand.class) {
                     return type.cast(new DisposableCommand(wiring.get()));
                 }
@@ -54,6 +60,7 @@ public final class Main implements Callable<Integer> {
         line.addSubcommand("report", ReportCommand.class);
         line.addSubcommand("create", CreateCommand.class);
         line.addSubcommand("disposable", DisposableCommand.class);
+        line.addSubcommand("kiosk", KioskCommand.class);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         // Every --connect is parsed once, here: a bad URI is one clear line and exit 2, before anything opens.
         line.registerConverter(ConnectionUri.class, text -> {

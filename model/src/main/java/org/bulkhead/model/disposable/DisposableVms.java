@@ -96,7 +96,7 @@ public final class DisposableVms {
         Optional<StorageVolume> overlay = Optional.empty();
         boolean recorded = false;
         try {
-            Optional<FileLabel> before = shareReadOnly(Path.of(disk.path()), plan, notes);
+            Optional<FileLabel> before = shareReadOnly(Path.of(disk.path()), plannedUid(plan).orElse(-1), notes);
             overlay = Optional.of(connection.createOverlay(name + ".qcow2", disk.path(), OVERLAY_MODE));
             live.add(LiveDisposables.Entry.mine(connection.uri(), uuid, name, template.name(), overlay.get().path()));
             recorded = true;
@@ -122,6 +122,20 @@ public final class DisposableVms {
             }
             throw e;
         }
+    }
+
+    /**
+     * Checks that the shut-off domain can serve as a template and makes its image shared read-only
+     * content now, as an administrator setting up a kiosk does (guest users cannot change root's files).
+     *
+     * @return the template's image
+     */
+    public String prepareTemplate(String templateUuid, java.util.function.Consumer<String> notes) {
+        DomainRecord template = connection.domain(templateUuid).orElseThrow(() -> new IllegalStateException(
+                "The template " + templateUuid + " no longer exists on " + connection.uri() + "."));
+        DisposableXml.TemplateDisk disk = DisposableXml.templateDisk(template.name(), template.xml());
+        shareReadOnly(Path.of(disk.path()), -1, notes);
+        return disk.path();
     }
 
     /**
@@ -203,7 +217,7 @@ public final class DisposableVms {
      * the group of libvirt's QEMU user, mode 0640. On the DAC side that is what SELinux's
      * {@code virt_content_t} is: content every VM may read. Fixed when Bulkhead may, else refused.
      */
-    private Optional<FileLabel> shareReadOnly(Path image, IsolationPlan plan, java.util.function.Consumer<String> notes) {
+    private Optional<FileLabel> shareReadOnly(Path image, int vmUid, java.util.function.Consumer<String> notes) {
         if (security.isEmpty() || files.isEmpty()) {
             return Optional.empty(); // a remote host: libvirt reports at start if QEMU cannot open it
         }
@@ -214,7 +228,6 @@ public final class DisposableVms {
             return Optional.of(security.get().readLabel(image, true));
         }
         int qemuGid = gid.getAsInt();
-        int vmUid = plannedUid(plan).orElse(-1);
         boolean readable = facts.readableBy(vmUid, qemuGid);
         boolean writableByOthers = (facts.mode() & 022) != 0;
         if (!readable || writableByOthers) {
