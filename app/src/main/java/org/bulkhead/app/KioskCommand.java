@@ -22,6 +22,7 @@ import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.kiosk.KioskPolicy;
 import org.bulkhead.model.kiosk.KioskProfile;
 
 import picocli.CommandLine.Command;
@@ -98,7 +99,8 @@ final class KioskCommand implements Callable<Integer> {
             DisposableVms vms = wiring.disposables(connection, live);
             Disposable disposable;
             try {
-                disposable = vms.start(template.get(), new DisposableXml.Options(profile.memoryMiB(), profile.network()),
+                disposable = vms.start(template.get(), new DisposableXml.Options(profile.memoryMiB(), profile.network(),
+                        Optional.of(KioskPolicy.sessionPrefix(user))),
                         err::println);
             } catch (IllegalArgumentException e) {
                 err.println("bulkhead kiosk: " + e.getMessage());

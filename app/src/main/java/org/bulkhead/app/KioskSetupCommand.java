@@ -17,6 +17,7 @@ import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.model.kiosk.KioskPolicy;
 import org.bulkhead.model.kiosk.KioskProfile;
 
 import picocli.CommandLine.Command;
@@ -67,6 +68,14 @@ final class KioskSetupCommand implements Callable<Integer> {
             description = "where to write the profile (default: ${DEFAULT-VALUE})")
     private Path file;
 
+    @Option(names = "--polkit-rules", paramLabel = "FILE", defaultValue = KioskPolicy.RULES_FILE,
+            description = "where to write the access rules for guest users (default: ${DEFAULT-VALUE})")
+    private Path rules;
+
+    @Option(names = "--libvirtd-conf", paramLabel = "FILE", defaultValue = "/etc/libvirt/libvirtd.conf",
+            description = "libvirtd's configuration, checked for the access driver (default: ${DEFAULT-VALUE})")
+    private Path libvirtdConf;
+
     private final Wiring wiring;
 
     KioskSetupCommand(Wiring wiring) {
@@ -103,21 +112,54 @@ final class KioskSetupCommand implements Callable<Integer> {
                 String image = wiring.disposables(connection, LiveDisposables.forUser(System.getenv()))
                         .prepareTemplate(uuid.get(), out::println);
                 out.println("Template: '" + template + "', image " + image + " (read by every session, written by none).");
-            } catch (IllegalArgumentException | IllegalStateException e) {
-                err.println("bulkhead kiosk setup: " + e.getMessage());
+                Path imagePath = Path.of(image);
+                Optional<String> pool = connection.storagePools().stream()
+                        .filter(p -> p.targetPath().map(t -> Path.of(t).equals(imagePath.getParent())).orElse(false))
+                        .map(p -> p.name()).findFirst();
+                if (pool.isEmpty()) {
+                    err.println("bulkhead kiosk setup: no storage pool holds " + image + ", and each session's overlay"
+                            + " goes beside it; define one: virsh pool-define-as NAME dir --target "
+                            + imagePath.getParent() + " && virsh pool-start NAME && virsh pool-autostart NAME");
+                    return DisposableCommand.BAD_TEMPLATE;
+                }
+                policy = new KioskPolicy.Template(template, pool.get(), imagePath.getFileName().toString());
+            } catch (IllegalArgumentException | IllegalStateException | HypervisorException e) {
+                err.println("bulkhead kiosk setup: " + (e instanceof HypervisorException h ? h.userMessage() : e.getMessage()));
                 return DisposableCommand.BAD_TEMPLATE;
             }
         }
         try {
             write(file, profile.toFileText());
+            write(rules, KioskPolicy.rules(profile, policy));
         } catch (IOException e) {
-            err.println("bulkhead kiosk setup: could not write " + file + ": " + e.getMessage() + " (run it as root)");
+            err.println("bulkhead kiosk setup: could not write " + e.getMessage() + " (run it as root)");
             return WRITE_FAILED;
         }
         out.println("Wrote " + file + ":");
         profile.toFileText().lines().filter(l -> !l.startsWith("#")).forEach(l -> out.println("  " + l));
+        out.println("Wrote " + rules + ": kiosk users may connect to libvirt, read the template, and control only"
+                + " the domains and volumes named " + KioskPolicy.sessionPrefix("USER") + "..., their own sessions.");
+        if (accessDriverOn(libvirtdConf)) {
+            out.println(libvirtdConf + " has " + KioskPolicy.ACCESS_DRIVERS + ": libvirtd checks every call of a guest"
+                    + " against these rules.");
+        } else {
+            out.println("NOT IN FORCE YET: " + libvirtdConf + " lacks " + KioskPolicy.ACCESS_DRIVERS + ". Add that line"
+                    + " and restart libvirtd; until then do not put guests in the libvirt group, which is as good as root.");
+        }
         out.println("Guest users start a session with: bulkhead kiosk");
         return 0;
+    }
+
+    private KioskPolicy.Template policy;
+
+    /** Whether libvirtd's configuration names the polkit access driver on a line of its own, not commented out. */
+    static boolean accessDriverOn(Path conf) {
+        try {
+            return Files.readAllLines(conf).stream().map(String::strip)
+                    .anyMatch(l -> l.matches("access_drivers\\s*=\\s*\\[\\s*\"polkit\"\\s*\\]"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Written whole or not at all, readable by everyone (the session runs as the guest), writable by root. */
@@ -126,6 +168,10 @@ final class KioskSetupCommand implements Callable<Integer> {
         Path temporary = target.resolveSibling(target.getFileName() + ".new");
         Files.writeString(temporary, text);
         Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
-        Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new IOException(target + ": " + e.getMessage(), e);
+        }
     }
 }

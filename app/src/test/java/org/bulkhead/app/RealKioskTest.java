@@ -65,13 +65,14 @@ class RealKioskTest {
     void setupWritesTheProfileAndRefusesATemplateThatIsNotThere() throws Exception {
         Path profile = dir.resolve("kiosk.conf");
         Run missing = run("kiosk", "setup", "--connect", pool.uri, "--template", "no-such-vm", "--users", "guest",
-                "--file", profile.toString());
+                "--file", profile.toString(), "--polkit-rules", dir.resolve("kiosk.rules").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("there is no VM 'no-such-vm'"), missing.err());
         assertFalse(Files.exists(profile), "nothing is written for a bad template");
 
         Run written = run("kiosk", "setup", "--connect", pool.uri, "--template", template, "--users", "guest",
-                "--groups", "kiosk", "--memory", "96", "--file", profile.toString());
+                "--groups", "kiosk", "--memory", "96", "--file", profile.toString(),
+                "--polkit-rules", dir.resolve("kiosk.rules").toString(), "--libvirtd-conf", dir.resolve("none").toString());
         assertEquals(0, written.exit(), written.err());
         String text = Files.readString(profile);
         assertTrue(text.contains("template = " + template + "\n") && text.contains("users = guest\n")
@@ -80,6 +81,10 @@ class RealKioskTest {
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(profile)), "every guest reads it, only root writes it");
         assertTrue(written.out().contains("shared read-only content"), written.out());
+        String rules = Files.readString(dir.resolve("kiosk.rules"));
+        assertTrue(rules.contains("var users = [\"guest\"];") && rules.contains("var groups = [\"kiosk\"];")
+                && rules.contains("domain == \"" + template + "\""), rules);
+        assertTrue(written.out().contains("NOT IN FORCE YET"), "a daemon without the access driver is named: " + written.out());
 
         Run notForRoot = run("kiosk", "--config", profile.toString());
         assertEquals(3, notForRoot.exit());
@@ -90,7 +95,8 @@ class RealKioskTest {
     void aSessionShowsTheConsoleFullScreenAndLeavesNothingWhenItEnds() throws Exception {
         Path profile = dir.resolve("kiosk.conf");
         assertEquals(0, run("kiosk", "setup", "--connect", pool.uri, "--template", template, "--users", "root",
-                "--memory", "96", "--file", profile.toString()).exit());
+                "--memory", "96", "--file", profile.toString(), "--polkit-rules", dir.resolve("kiosk.rules").toString())
+                .exit());
         Path state = Files.createDirectory(dir.resolve("state"));
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
@@ -115,7 +121,7 @@ class RealKioskTest {
         try {
             awaitLine(lines, "connected (full screen).", session);
             String name = connection.listNames().stream().map(d -> d.name())
-                    .filter(n -> n.startsWith(template + "-disposable-")).findFirst()
+                    .filter(n -> n.startsWith("kiosk-root-")).findFirst()
                     .orElseThrow(() -> new AssertionError("no disposable VM runs: " + lines));
             String xml = Shell.run("virsh", "-c", pool.uri, "dumpxml", name).output();
             assertFalse(xml.contains("<interface"), "the kiosk's network is off: " + xml);

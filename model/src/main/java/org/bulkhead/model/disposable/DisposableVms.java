@@ -92,7 +92,7 @@ public final class DisposableVms {
         LabelUses.resync(ledger, domains);
         String uuid = UUID.randomUUID().toString();
         IsolationPlan plan = IsolationModels.plan(host, true, false, ledger, uuid);
-        String name = template.name() + "-disposable-" + uuid.substring(0, 8);
+        String name = options.namePrefix().orElse(template.name() + "-disposable-") + uuid.substring(0, 8);
         Optional<StorageVolume> overlay = Optional.empty();
         boolean recorded = false;
         try {

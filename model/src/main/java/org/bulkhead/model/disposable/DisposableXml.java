@@ -31,14 +31,20 @@ public final class DisposableXml {
     }
 
     /**
-     * @param memoryMiB the disposable's memory, or empty for the template's
-     * @param network   false removes every network interface
+     * @param memoryMiB  the disposable's memory, or empty for the template's
+     * @param network    false removes every network interface
+     * @param namePrefix the start of its name (a kiosk user's own prefix), or empty for "TEMPLATE-disposable-"
      */
-    public record Options(OptionalLong memoryMiB, boolean network) {
-        public static final Options AS_TEMPLATE = new Options(OptionalLong.empty(), true);
+    public record Options(OptionalLong memoryMiB, boolean network, Optional<String> namePrefix) {
+        public static final Options AS_TEMPLATE = new Options(OptionalLong.empty(), true, Optional.empty());
+
+        public Options(OptionalLong memoryMiB, boolean network) {
+            this(memoryMiB, network, Optional.empty());
+        }
 
         public Options {
             Objects.requireNonNull(memoryMiB, "memoryMiB");
+            Objects.requireNonNull(namePrefix, "namePrefix");
             if (memoryMiB.isPresent() && memoryMiB.getAsLong() < 16) {
                 throw new IllegalArgumentException("a disposable VM needs at least 16 MiB of memory, not "
                         + memoryMiB.getAsLong());
