@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.bulkhead.app.gui.KioskApp;
+import org.bulkhead.app.gui.KioskWindow;
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.model.disposable.Disposable;
 import org.bulkhead.model.disposable.DisposableEnd;
@@ -79,6 +79,12 @@ final class KioskCommand implements Callable<Integer> {
                     + String.join(", ", profile.users()) + "; groups: " + String.join(", ", profile.groups()) + ")");
             return DisposableCommand.REFUSED;
         }
+        try {
+            KioskWindow.startToolkit();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DisposableCommand.START_FAILED;
+        }
         LiveDisposables live = LiveDisposables.forUser(System.getenv());
         DisposableVms.cleanOrphans(live, wiring.hypervisor()::open).forEach(err::println);
         HypervisorConnection connection;
@@ -128,8 +134,13 @@ final class KioskCommand implements Callable<Integer> {
             // Logout sends SIGHUP or SIGTERM: the VM and its overlay go with the session.
             Thread hook = new Thread(end, "end kiosk session");
             Runtime.getRuntime().addShutdownHook(hook);
-            KioskApp.run(wiring, vms, disposable, profile.fullScreen(), out);
-            end.run();
+            try {
+                KioskWindow.show(wiring, vms, disposable, profile.fullScreen(), out);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                end.run(); // before the connection closes
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
