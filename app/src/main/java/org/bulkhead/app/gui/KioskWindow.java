@@ -110,6 +110,12 @@ public final class KioskWindow {
             stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
             stage.setFullScreenExitHint("");
             stage.setFullScreen(true);
+            // Without a window manager (a bare X session) full screen is only asked for: cover the screen anyway.
+            var screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
         }
         stage.setOnHidden(event -> closed.countDown());
         stage.show();
