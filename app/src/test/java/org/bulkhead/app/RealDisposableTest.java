@@ -190,6 +190,32 @@ class RealDisposableTest {
     }
 
     @Test
+    void aUidInUseByAProcessThisConnectionCannotSeeIsNeverGivenToADisposable() throws Exception {
+        // Two UIDs in the range; a process (a VM of another kiosk guest, say) already runs as the first.
+        int taken = 264_000;
+        var ledger = new org.bulkhead.model.ledger.LabelLedger(
+                org.bulkhead.model.ledger.LedgerConfig.defaults().withUids(taken, taken + 1));
+        Process other = new ProcessBuilder("setpriv", "--reuid=" + taken, "--regid=64055", "--clear-groups",
+                "sleep", "120").start();
+        try {
+            for (int i = 0; i < 50 && !Files.exists(Path.of("/proc", Long.toString(other.pid()))); i++) {
+                Thread.sleep(20);
+            }
+            DisposableVms vms = new DisposableVms(connection, wiring.inspector().probeHost(connection), ledger,
+                    java.util.Optional.of(wiring.hostSecurity()),
+                    java.util.Optional.of(new org.bulkhead.hostsec.LocalHostFiles()), live);
+            for (int attempt = 0; attempt < 3; attempt++) {
+                Disposable d = start(vms, s -> { });
+                assertEquals(java.util.OptionalInt.of(taken + 1), DacLabel.parse(d.label()).uid(), d.label());
+                assertTrue(vms.end(d).clean());
+                running.remove(d);
+            }
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    @Test
     void theDisposableCommandRunsUntilTheGuestStopsAndThenLeavesNothing() throws Exception {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();

@@ -91,7 +91,7 @@ public final class DisposableVms {
         });
         LabelUses.resync(ledger, domains);
         String uuid = UUID.randomUUID().toString();
-        IsolationPlan plan = IsolationModels.plan(host, true, false, ledger, uuid);
+        IsolationPlan plan = planClearOfHiddenUsers(uuid);
         String name = options.namePrefix().orElse(template.name() + "-disposable-") + uuid.substring(0, 8);
         Optional<StorageVolume> overlay = Optional.empty();
         boolean recorded = false;
@@ -136,6 +136,28 @@ public final class DisposableVms {
         DisposableXml.TemplateDisk disk = DisposableXml.templateDisk(template.name(), template.xml());
         shareReadOnly(Path.of(disk.path()), -1, notes);
         return disk.path();
+    }
+
+    /**
+     * The isolation plan, with a UID no process on the host runs as: under libvirt's access control
+     * a kiosk guest cannot see the other guests' VMs, so the ledger alone would not know their UIDs.
+     */
+    private IsolationPlan planClearOfHiddenUsers(String uuid) {
+        Set<Integer> busy = security.flatMap(HostSecurity::processUids).orElse(Set.of());
+        List<IsolationPlan> rejected = new ArrayList<>();
+        IsolationPlan plan = IsolationModels.plan(host, true, false, ledger, uuid);
+        // Rejected plans keep their reservation until the end, so the next one differs.
+        while (plannedUid(plan).isPresent() && busy.contains(plannedUid(plan).getAsInt()) && rejected.size() < 64) {
+            rejected.add(plan);
+            plan = IsolationModels.plan(host, true, false, ledger, uuid);
+        }
+        rejected.forEach(r -> r.release(ledger));
+        if (plannedUid(plan).isPresent() && busy.contains(plannedUid(plan).getAsInt())) {
+            plan.release(ledger);
+            throw new IllegalStateException("Every UID the ledger offered is in use by a process on this host;"
+                    + " widen Bulkhead's UID range.");
+        }
+        return plan;
     }
 
     /**
