@@ -6,9 +6,11 @@ BULKHEAD_RUN_PACKAGES=(maven libvirt0 libgtk-3-0 libxtst6 libxxf86vm1 libgl1 fon
 # To run every test: a real libvirtd with QEMU (dnsmasq-base lets it start its default NAT
 # network), xattr tools, an X server for screenshots (xwininfo from x11-utils finds the
 # packaged app's window in scripts/package-smoke), GRUB's rescue ISO for a guest the console tests
-# can see and type into, libosinfo's database (osinfo-db) and xorriso to make an ISO it recognises.
+# can see and type into, libosinfo's database (osinfo-db) and xorriso to make an ISO it recognises;
+# a system bus and polkit for the kiosk's access-control proof; xdg-utils, which the .deb depends on
+# (scripts/package-deb).
 BULKHEAD_TEST_PACKAGES=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base attr
-    util-linux xvfb xauth imagemagick x11-utils grub-rescue-pc osinfo-db xorriso)
+    util-linux xvfb xauth imagemagick x11-utils grub-rescue-pc osinfo-db xorriso dbus-daemon polkitd xdg-utils)
 
 # ensure_packages PKG...: installs what is missing when root, otherwise says what to run.
 ensure_packages() {

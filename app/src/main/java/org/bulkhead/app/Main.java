@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /**
  * Bulkhead's command line: no subcommand opens the window; {@code report} prints the inventory;
- * {@code create} makes a VM as the New VM wizard does.
+ * {@code create} makes a VM as the New VM wizard does; {@code disposable} runs a throw-away copy of one.
  */
 @Command(name = "bulkhead", mixinStandardHelpOptions = true, version = "Bulkhead 0.1.0",
         description = "A virtual-machine manager that isolates every VM by default and shows the sVirt"
@@ -45,11 +45,22 @@ public final class Main implements Callable<Integer> {
                 if (type == CreateCommand.class) {
                     return type.cast(new CreateCommand(wiring.get()));
                 }
+                if (type == KioskCommand.class) {
+                    return type.cast(new KioskCommand(wiring.get()));
+                }
+                if (type == KioskSetupCommand.class) {
+                    return type.cast(new KioskSetupCommand(wiring.get()));
+                }
+                if (type == DisposableCommand.class) {
+                    return type.cast(new DisposableCommand(wiring.get()));
+                }
                 return CommandLine.defaultFactory().create(type);
             }
         });
         line.addSubcommand("report", ReportCommand.class);
         line.addSubcommand("create", CreateCommand.class);
+        line.addSubcommand("disposable", DisposableCommand.class);
+        line.addSubcommand("kiosk", KioskCommand.class);
         line.setCaseInsensitiveEnumValuesAllowed(true);
         // Every --connect is parsed once, here: a bad URI is one clear line and exit 2, before anything opens.
         line.registerConverter(ConnectionUri.class, text -> {

@@ -203,6 +203,27 @@ public final class LibvirtConnection implements HypervisorConnection {
     }
 
     @Override
+    public DomainRecord createTransient(String xml, boolean autoDestroy) {
+        Objects.requireNonNull(xml, "xml");
+        String subject = DomainNames.inXml(xml).map(name -> "'" + name + "'").orElse("from the given XML");
+        return call("start the transient domain " + subject, c -> {
+            // VIR_DOMAIN_START_AUTODESTROY: the daemon destroys it when this connection closes.
+            Domain domain = c.domainCreateXML(xml, autoDestroy ? 2 : 0);
+            try {
+                return records.of(domain, Map.of());
+            } finally {
+                Handles.free(domain);
+            }
+        });
+    }
+
+    @Override
+    public StorageVolume createOverlay(String name, String backingPath, int mode) {
+        return call("create the overlay '" + name + "' on " + backingPath,
+                c -> PoolStorage.overlay(c, name, backingPath, mode));
+    }
+
+    @Override
     public void start(String uuid) {
         onDomain(uuid, "start", (c, domain, name) -> domain.create());
     }

@@ -31,6 +31,38 @@ final class PoolStorage {
         }
     }
 
+    /** A qcow2 volume backed by the pool volume at {@code backingPath}, in its pool, of its size. */
+    static StorageVolume overlay(Connect connect, String name, String backingPath, int mode) throws LibvirtException {
+        StorageVol backing;
+        try {
+            backing = connect.storageVolLookupByPath(backingPath);
+        } catch (LibvirtException e) {
+            if (Failures.code(e) == ErrorNumber.VIR_ERR_NO_STORAGE_VOL) {
+                throw new org.bulkhead.model.hypervisor.HypervisorException("No storage pool holds " + backingPath
+                        + ", so libvirt cannot put an overlay beside it",
+                        "Define a directory pool on its folder (virsh pool-define-as NAME dir --target DIR;"
+                                + " virsh pool-start NAME), or refresh it (virsh pool-refresh NAME)", e);
+            }
+            throw e;
+        }
+        StoragePool pool = null;
+        try {
+            String format = VolumeXml.format(backing.getXMLDesc(0)).orElse("raw");
+            long capacity = backing.getInfo().capacity;
+            pool = backing.storagePoolLookupByVolume();
+            StorageVol volume = pool.storageVolCreateXML(VolumeXml.overlay(name, capacity, backingPath, format, mode), 0);
+            try {
+                return new StorageVolume(pool.getName(), volume.getName(), volume.getPath(),
+                        volume.getInfo().capacity, "qcow2");
+            } finally {
+                Handles.free(volume);
+            }
+        } finally {
+            Handles.free(pool);
+            Handles.free(backing);
+        }
+    }
+
     static void delete(Connect connect, String path) throws LibvirtException {
         StorageVol volume = connect.storageVolLookupByPath(path);
         try {

@@ -46,6 +46,40 @@ final class VolumeXml {
         return SafeXml.serialize(document, false, false);
     }
 
+    /** A qcow2 overlay of {@code backingPath}, its permission bits {@code mode}. */
+    static String overlay(String name, long capacityBytes, String backingPath, String backingFormat, int mode) {
+        Document document = SafeXml.newDocument();
+        Element volume = document.createElement("volume");
+        document.appendChild(volume);
+        child(volume, "name").setTextContent(name);
+        Element capacity = child(volume, "capacity");
+        capacity.setAttribute("unit", "bytes");
+        capacity.setTextContent(Long.toString(capacityBytes));
+        Element target = child(volume, "target");
+        child(target, "format").setAttribute("type", "qcow2");
+        child(child(target, "permissions"), "mode").setTextContent(String.format("%04o", mode & 07777));
+        Element backing = child(volume, "backingStore");
+        child(backing, "path").setTextContent(backingPath);
+        child(backing, "format").setAttribute("type", backingFormat);
+        return SafeXml.serialize(document, false, false);
+    }
+
+    /** The {@code <target><format type>} of a volume's XML. */
+    static java.util.Optional<String> format(String volumeXml) {
+        Document document = SafeXml.parse(volumeXml, "the volume's XML");
+        var targets = document.getDocumentElement().getElementsByTagName("target");
+        for (int i = 0; i < targets.getLength(); i++) {
+            if (targets.item(i).getParentNode() == document.getDocumentElement()) {
+                var formats = ((Element) targets.item(i)).getElementsByTagName("format");
+                if (formats.getLength() > 0) {
+                    String type = ((Element) formats.item(0)).getAttribute("type");
+                    return type.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(type);
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static Element child(Element parent, String name) {
         Element element = parent.getOwnerDocument().createElement(name);
         parent.appendChild(element);

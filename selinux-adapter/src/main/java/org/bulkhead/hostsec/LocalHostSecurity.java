@@ -217,6 +217,11 @@ public final class LocalHostSecurity implements HostSecurity {
     }
 
     @Override
+    public Optional<Set<Integer>> processUids() {
+        return processes.uids();
+    }
+
+    @Override
     public Optional<ProcessLabel> qemuProcess(String domainUuid) {
         java.util.OptionalLong pid = processes.startedFor(domainUuid);
         return pid.isPresent() ? processes.read(pid.getAsLong()) : Optional.empty();

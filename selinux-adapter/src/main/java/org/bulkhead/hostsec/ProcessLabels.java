@@ -67,6 +67,25 @@ final class ProcessLabels {
     }
 
     /** The process whose command line carries {@code -uuid UUID}, as libvirt starts QEMU. */
+    /** The user IDs every process on the host runs as (the owners of /proc/PID); empty when /proc cannot be listed. */
+    Optional<java.util.Set<Integer>> uids() {
+        java.util.Set<Integer> uids = new java.util.HashSet<>();
+        try (var entries = Files.list(host.procRoot())) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                if (entry.getFileName().toString().chars().allMatch(Character::isDigit)) {
+                    try {
+                        uids.add((Integer) Files.getAttribute(entry, "unix:uid"));
+                    } catch (IOException gone) {
+                        // The process ended while listing.
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.of(uids);
+    }
+
     java.util.OptionalLong startedFor(String uuid) {
         try (var entries = Files.list(host.procRoot())) {
             for (Path entry : (Iterable<Path>) entries::iterator) {

@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.bulkhead.app.wiring.Wiring;
+import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.ui.common.BackgroundTaskExecutor;
 import org.bulkhead.ui.common.FxDialogService;
@@ -37,6 +38,7 @@ public final class MainWindow implements AutoCloseable {
     private final BackgroundTaskExecutor tasks;
     private final DetailsWindows details;
     private final ConsoleWindows consoles;
+    private final DisposableLauncher disposables;
     private final Stage stage;
 
     private MainWindow(Stage stage, Wiring wiring, KnownConnections known, List<String> connections,
@@ -56,6 +58,10 @@ public final class MainWindow implements AutoCloseable {
         consoles = new ConsoleWindows(() -> stage, viewModel.consoleTransport(), Platform::runLater);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
         view.setOnOpenConsole(consoles::open);
+        disposables = new DisposableLauncher(wiring, LiveDisposables.forUser(System.getenv()), viewModel::row, consoles,
+                dialogs, text -> inform(stage, text));
+        view.setOnRunDisposable(disposables::run);
+        disposables.cleanLeftovers();
         view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.creationPorts(), tasks,
                 Platform::runLater, viewModel.connectionUris())).show(stage));
         StartupLog.watch(view.show(stage), viewModel);
@@ -82,6 +88,15 @@ public final class MainWindow implements AutoCloseable {
         return new MainWindow(stage, wiring, known, connections, statsInterval, quit);
     }
 
+    /** A message that is no error: a plain dialog that does not wait. */
+    private static void inform(Stage owner, String text) {
+        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, text);
+        alert.initOwner(owner);
+        alert.setTitle("Bulkhead");
+        alert.setHeaderText("Cleaned up after an earlier run");
+        alert.show();
+    }
+
     private void addConnection(Window owner) {
         new AddConnectionView(new AddConnectionViewModel(Set.copyOf(viewModel.connectionUris())))
                 .showAndWait(owner)
@@ -99,6 +114,7 @@ public final class MainWindow implements AutoCloseable {
     /** Closes the details and console windows and every connection; call on the FX thread. */
     @Override
     public void close() {
+        disposables.close();
         details.closeAll();
         consoles.closeAll();
         viewModel.close();

@@ -11,6 +11,9 @@ import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.audit.AuditReading;
+import org.bulkhead.model.disposable.DisposableVms;
+import org.bulkhead.model.disposable.LiveDisposables;
+import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.hostsec.HostSecurity;
@@ -100,6 +103,15 @@ public final class Wiring {
     public VmCreation.Ports creationPorts() {
         return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
                 Optional.of(new LocalHostFiles()), ledgers);
+    }
+
+    /**
+     * Disposable VMs on an open connection, with the app's ledger for its URI and this machine's
+     * files; {@code live} is where running ones are noted for clean-up after a crash.
+     */
+    public DisposableVms disposables(HypervisorConnection connection, LiveDisposables live) {
+        return new DisposableVms(connection, inspector.probeHost(connection), ledgers.forUri(connection.uri()),
+                Optional.of(hostSecurity), Optional.of(new LocalHostFiles()), live);
     }
 
     /**

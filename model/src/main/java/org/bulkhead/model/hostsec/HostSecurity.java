@@ -64,6 +64,14 @@ public interface HostSecurity {
     Optional<ProcessLabel> processLabel(long pid);
 
     /**
+     * The user IDs of every process on the host, for telling a UID in use by a VM this connection
+     * cannot see (another user's, under libvirt's access control); empty when unknown.
+     */
+    default Optional<Set<Integer>> processUids() {
+        return Optional.empty();
+    }
+
+    /**
      * The QEMU process libvirt started for the domain with this UUID (its command line carries
      * {@code -uuid UUID}), where the hypervisor did not say its pid; empty when none is found.
      */

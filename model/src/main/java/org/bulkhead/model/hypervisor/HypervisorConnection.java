@@ -45,6 +45,25 @@ public interface HypervisorConnection extends AutoCloseable {
 
     void start(String uuid);
 
+    /**
+     * Creates and starts a transient domain ({@code virDomainCreateXML}): it exists only while it
+     * runs. With {@code autoDestroy} the daemon destroys it when this connection closes, so a
+     * client that dies leaves no running domain. The default refuses.
+     */
+    default DomainRecord createTransient(String xml, boolean autoDestroy) {
+        throw new HypervisorException("Could not start a transient VM on " + uri(),
+                "This connection cannot create transient domains");
+    }
+
+    /**
+     * Creates a qcow2 volume in the pool of the volume at {@code backingPath}, backed by it and of
+     * its size, with permission bits {@code mode}. The default refuses.
+     */
+    default StorageVolume createOverlay(String name, String backingPath, int mode) {
+        throw new HypervisorException("Could not create an overlay of " + backingPath + " on " + uri(),
+                "This connection does not manage storage volumes");
+    }
+
     /** Asks the guest to shut down (ACPI); returns without waiting for it. */
     void shutdown(String uuid);
 

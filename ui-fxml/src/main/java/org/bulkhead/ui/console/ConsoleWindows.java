@@ -28,6 +28,11 @@ public final class ConsoleWindows {
     }
 
     public void open(DomainRow row) {
+        open(row, () -> { });
+    }
+
+    /** Opens the console of {@code row}; {@code onClosed} runs when a window opened here closes. */
+    public void open(DomainRow row, Runnable onClosed) {
         Stage existing = open.get(row.key());
         if (existing != null) {
             existing.toFront();
@@ -36,7 +41,18 @@ public final class ConsoleWindows {
         }
         Stage stage = new ConsoleView(new ConsoleViewModel(row, transport, ui)).show(owner.get());
         open.put(row.key(), stage);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> open.remove(row.key()));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, event -> {
+            open.remove(row.key());
+            onClosed.run();
+        });
+    }
+
+    /** Closes the console of this domain, if one is open. */
+    public void close(DomainKey key) {
+        Stage stage = open.get(key);
+        if (stage != null) {
+            stage.close();
+        }
     }
 
     public void closeAll() {

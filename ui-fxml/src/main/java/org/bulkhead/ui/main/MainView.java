@@ -131,6 +131,24 @@ public final class MainView {
         domainTable.getContextMenu().getItems().add(1, context);
     }
 
+    /**
+     * Adds "Run disposable" (menu and row menu), enabled on a shut-off VM, which runs
+     * {@code onRunDisposable} with the selected row: a throw-away copy of it on an overlay.
+     */
+    public void setOnRunDisposable(Consumer<DomainRow> onRunDisposable) {
+        MenuItem item = new MenuItem("Run disposable");
+        item.disableProperty().bind(viewModel.actions().enabledProperty(LifecycleAction.START).not());
+        item.setOnAction(event -> Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem())
+                .ifPresent(onRunDisposable));
+        var menu = detailsItem.getParentMenu().getItems();
+        menu.add(menu.indexOf(startItem), item);
+        MenuItem context = new MenuItem("Run disposable");
+        context.disableProperty().bind(item.disableProperty());
+        context.setOnAction(item.getOnAction());
+        var rowMenu = domainTable.getContextMenu().getItems();
+        rowMenu.add(rowMenu.size() - 2, context);
+    }
+
     private void openConsole() {
         if (openConsole != null) {
             Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem()).ifPresent(openConsole);
