@@ -103,4 +103,24 @@ class SshHostSecurityTest {
         assertTrue(SshHostSecurity.over(List.of("false")).auditSince(0) instanceof
                 org.bulkhead.model.audit.AuditReading.Unreadable, "ssh that fails is not an empty log");
     }
+
+    @Test
+    void anAppArmorConfinedQemuIsReadWithoutItsModeAndWithItsIds() {
+        var process = SshHostSecurity.parseProcess(812,
+                "libvirt-0f8fad5b-d9cb-469f-a165-70867728950e (enforce) 64055 64055\n").orElseThrow();
+        assertEquals(Optional.of("libvirt-0f8fad5b-d9cb-469f-a165-70867728950e"), process.selinuxContext());
+        assertEquals(64055, process.uid());
+        assertEquals(64055, process.gid());
+    }
+
+    @Test
+    void anSelinuxOrUnconfinedProcessKeepsItsLabelOrHasNone() {
+        assertEquals(Optional.of("system_u:system_r:svirt_t:s0:c1,c2"), SshHostSecurity.parseProcess(1,
+                "system_u:system_r:svirt_t:s0:c1,c2    107   107").orElseThrow().selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "unconfined 0 0").orElseThrow()
+                .selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "- 0 0").orElseThrow().selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "ps: something odd"),
+                "output that is not ps's line is no process, not a crash");
+    }
 }
