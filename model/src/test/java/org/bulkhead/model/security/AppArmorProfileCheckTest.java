@@ -15,6 +15,7 @@ import org.bulkhead.model.host.HostEnforcement;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HostInfo;
+import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.session.DomainInspector;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +72,24 @@ class AppArmorProfileCheckTest {
         assertEquals(ResourceCheck.Verdict.NOT_VISIBLE, checks.get(0).verdict());
         assertTrue(checks.get(0).detail().contains("/etc/apparmor.d/libvirt/" + PROFILE + ".files"),
                 checks.get(0).detail());
+    }
+
+    @Test
+    void anIsolatedAppArmorVmSaysWhatPathBasedRulesLeaveOpen() {
+        kernel.appArmorFiles.put(PROFILE, FILES);
+        DomainSecurity security = running();
+        assertEquals(Trust.Level.ISOLATED, security.trust().level(), security.trust().reason());
+        assertTrue(security.trust().reason().contains("by path, not by label"), security.trust().reason());
+        assertTrue(security.trust().reason().contains("hard link or bind mount"), security.trust().reason());
+        String wizard = IsolationModels.forModel("apparmor").explanation();
+        assertTrue(wizard.contains("libvirt-<uuid>") && wizard.contains("hard link or bind mount"), wizard);
+        String shared = IsolationModels.forModel("apparmor").sharedFileConsequence(true);
+        assertTrue(shared.contains("both VMs' AppArmor profiles"), "not SELinux's relabelling story: " + shared);
+    }
+
+    @Test
+    void aSelinuxVmsTrustReasonCarriesNoAppArmorCaveat() {
+        assertTrue(IsolationModels.forModel("selinux").caveat().isEmpty());
     }
 
     private DomainSecurity running() {
