@@ -108,6 +108,15 @@ if [[ $lab_flavour == apparmor ]]; then
     lab_ssh_port() { echo "${BULKHEAD_LAB_APPARMOR_SSH_PORT:-16622}"; }
     lab_uri() { echo "qemu+tcp://127.0.0.1:$(lab_libvirt_port)/system"; }
     lab_kernel_args() { echo "security=apparmor apparmor=1"; }
+    # One SSH connection shared by all calls: a fresh login into the emulated lab takes 10-20 s
+    # on a busy machine (key exchange, PAM, logind), a multiplexed one about 1 s. The socket
+    # lives in the run folder and goes with the lab.
+    lab_ssh_opts() {
+        echo "-i $(lab_key) -p $(lab_ssh_port) -o StrictHostKeyChecking=no" \
+             "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes" \
+             "-o ConnectTimeout=10 -o ControlMaster=auto -o ControlPersist=600" \
+             "-o ControlPath=$(lab_run_dir)/ssh-%C"
+    }
     lab_mac_mode() {
         echo "AppArmor $(lab_ssh 'cat /sys/module/apparmor/parameters/enabled; aa-status --enforced' \
             | tr '\n' ' ' | awk '{print ($1 == "Y" ? "enabled, " $2 " profiles enforced" : "disabled")}')"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
@@ -63,7 +64,8 @@ class AppArmorLabIsolationTest {
 
     private static final String POOL = "default";
     private static final long MIB = 1024 * 1024;
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    /** Each recheck is two SSH calls into the emulated lab: seconds each on a busy machine. */
+    private static final Duration WITHIN = Duration.ofSeconds(15);
 
     private LibvirtConnection connection;
     private SshHostSecurity labSecurity;
@@ -85,7 +87,6 @@ class AppArmorLabIsolationTest {
         connection = AppArmorLab.open();
         labSecurity = AppArmorLab.probe();
         inspector = new DomainInspector(info -> Optional.of(labSecurity));
-        host = inspector.probeHost(connection);
 
         imageA = volume("a.qcow2", "qcow2", 16 * MIB);
         imageB = volume("b.qcow2", "qcow2", 16 * MIB);
@@ -97,6 +98,8 @@ class AppArmorLabIsolationTest {
         connection.start(vmA.uuid());
         connection.start(vmB.uuid());
         AppArmorLab.report(String.format("started two VMs in %.1f s", (System.nanoTime() - started) / 1e9));
+        // probed once the VMs run: libvirt loads their profiles at start, and the window rechecks too
+        host = inspector.probeHost(connection);
     }
 
     @AfterAll
@@ -244,7 +247,8 @@ class AppArmorLabIsolationTest {
         try {
             session.open();
             await(() -> store.status(AppArmorLab.uri()) == ConnectionStatus.OPEN && store.get(key).isPresent(),
-                    Duration.ofSeconds(120), "the session lists the lab's VMs");
+                    Duration.ofSeconds(240), () -> "the session lists the lab's VMs (status "
+                            + store.status(AppArmorLab.uri()) + ", " + store.get(key) + ")");
             assertEquals(Verdict.ENFORCED, verdict(store.get(key)), "before: " + store.get(key));
             assertEquals(Trust.Level.ISOLATED, reportRow(vmA).trust().level(), reportRow(vmA).trust().reason());
 
@@ -400,10 +404,14 @@ class AppArmorLabIsolationTest {
     }
 
     private static void await(BooleanSupplier condition, Duration timeout, String what) {
+        await(condition, timeout, () -> what);
+    }
+
+    private static void await(BooleanSupplier condition, Duration timeout, Supplier<String> what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                fail("not within " + timeout.toSeconds() + " s: " + what);
+                fail("not within " + timeout.toSeconds() + " s: " + what.get());
             }
             sleep(100);
         }
