@@ -234,17 +234,29 @@ public final class SshHostSecurity implements HostSecurity {
     public FileLabel readLabel(Path file, boolean followLinks) {
         SshCommand.Result result = ssh.run("stat " + (followLinks ? "-L " : "") + "-c '%C|%u|%g|%a' -- "
                 + SshCommand.quote(file.toString()));
-        if (result.exitCode() != 0) {
-            Reason reason = result.output().contains("No such file") ? Reason.NOT_FOUND
-                    : result.output().contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;
-            throw new FileLabelException(file, reason, "cannot read the label of " + file + " over " + ssh + ": "
-                    + result.output(), null);
+        return parseStat(file, result.exitCode(), result.output(), ssh.toString());
+    }
+
+    private static final java.util.regex.Pattern STAT_LINE =
+            java.util.regex.Pattern.compile("(?m)^([^|\n]*)\\|(\\d+)\\|(\\d+)\\|([0-7]+)$");
+
+    /**
+     * What {@code stat -c '%C|%u|%g|%a'} printed. On a host without SELinux (AppArmor, DAC only)
+     * stat still prints the line, with {@code ?} for the context, but complains that the file has no
+     * security context and exits 1: the line counts, the complaint does not.
+     */
+    static FileLabel parseStat(Path file, int exitCode, String output, String over) {
+        java.util.regex.Matcher line = STAT_LINE.matcher(output);
+        if (!line.find()) {
+            Reason reason = output.contains("No such file") ? Reason.NOT_FOUND
+                    : output.contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;
+            throw new FileLabelException(file, reason, "cannot read the label of " + file + " over " + over
+                    + ": " + (exitCode == 0 ? "unexpected output " : "") + output, null);
         }
-        String[] parts = result.output().strip().split("\\|");
-        Optional<String> context = parts[0].equals("?") || parts[0].isEmpty() ? Optional.empty()
-                : Optional.of(parts[0]);
-        return new FileLabel(file, context, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                Integer.parseInt(parts[3], 8));
+        String label = line.group(1);
+        Optional<String> context = label.equals("?") || label.isEmpty() ? Optional.empty() : Optional.of(label);
+        return new FileLabel(file, context, Integer.parseInt(line.group(2)), Integer.parseInt(line.group(3)),
+                Integer.parseInt(line.group(4), 8));
     }
 
     @Override

@@ -123,4 +123,24 @@ class SshHostSecurityTest {
         assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "ps: something odd"),
                 "output that is not ps's line is no process, not a crash");
     }
+
+    @Test
+    void aFileOnAHostWithoutSelinuxIsReadThoughStatComplainsAboutItsContext() {
+        // stat's output on the AppArmor lab: the line, and exit code 1 for the missing context
+        var label = SshHostSecurity.parseStat(java.nio.file.Path.of("/var/lib/libvirt/images/a.qcow2"), 1,
+                "stat: failed to get security context of '/var/lib/libvirt/images/a.qcow2': No data available\n"
+                        + "?|64055|64055|600", "ssh lab");
+        assertEquals(Optional.empty(), label.selinuxContext());
+        assertEquals(64055, label.uid());
+        assertEquals(0600, label.mode());
+    }
+
+    @Test
+    void aMissingFileIsStillAnError() {
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(
+                org.bulkhead.model.hostsec.FileLabelException.class, () -> SshHostSecurity.parseStat(
+                        java.nio.file.Path.of("/gone"), 1, "stat: cannot statx '/gone': No such file or directory",
+                        "ssh lab"));
+        assertEquals(org.bulkhead.model.hostsec.FileLabelException.Reason.NOT_FOUND, missing.reason());
+    }
 }
