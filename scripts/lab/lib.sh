@@ -66,3 +66,59 @@ lab_qemu_pid() {
     [[ -r /proc/$pid/cmdline ]] && tr '\0' ' ' <"/proc/$pid/cmdline" | grep -q bulkhead-lab \
         && echo "$pid"
 }
+
+# --- Flavours -----------------------------------------------------------------------------
+# The lab comes in two flavours, chosen by BULKHEAD_LAB_FLAVOUR (lab --flavour sets it):
+# selinux (the default, recipe in this folder) and apparmor (recipe in apparmor/). Each has its
+# own recipe, image cache, running state, key and ports, so both labs can run at once.
+lab_flavour=${BULKHEAD_LAB_FLAVOUR:-selinux}
+case $lab_flavour in
+    selinux | apparmor) ;;
+    *) lab_die "unknown lab flavour '$lab_flavour' (selinux or apparmor)" ;;
+esac
+
+# The folder holding the flavour's build-image and recipe/.
+lab_recipe_dir() { echo "$lab_dir"; }
+# The kernel command line that turns the flavour's MAC on.
+lab_kernel_args() { echo "security=selinux selinux=1 enforcing=1"; }
+# One word on the lab's MAC state, read in the running lab.
+lab_mac_mode() { echo "SELinux $(lab_ssh getenforce)"; }
+
+if [[ $lab_flavour == apparmor ]]; then
+    lab_recipe_dir() { echo "$lab_dir/apparmor"; }
+    # A cache beside the SELinux lab's: $BULKHEAD_LAB_APPARMOR_CACHE, else the SELinux lab's
+    # cache folder with -apparmor appended. Never inside it, so neither lab's clean-up of
+    # older images can touch the other's.
+    lab_cache() {
+        if [[ -n ${BULKHEAD_LAB_APPARMOR_CACHE:-} ]]; then
+            echo "$BULKHEAD_LAB_APPARMOR_CACHE"
+        elif [[ -n ${BULKHEAD_LAB_CACHE:-} ]]; then
+            echo "${BULKHEAD_LAB_CACHE%/}-apparmor"
+        elif [[ $(id -u) -eq 0 ]]; then
+            echo /var/cache/bulkhead-lab-apparmor
+        else
+            echo "${XDG_CACHE_HOME:-$HOME/.cache}/bulkhead-lab-apparmor"
+        fi
+    }
+    lab_recipe_hash() {
+        (cd "$lab_dir/apparmor" && { echo build-image; find recipe -type f | LC_ALL=C sort; } \
+            | while read -r f; do echo "== $f"; cat "$f"; done) | sha256sum | cut -c1-16
+    }
+    lab_libvirt_port() { echo "${BULKHEAD_LAB_APPARMOR_LIBVIRT_PORT:-16610}"; }
+    lab_ssh_port() { echo "${BULKHEAD_LAB_APPARMOR_SSH_PORT:-16622}"; }
+    lab_uri() { echo "qemu+tcp://127.0.0.1:$(lab_libvirt_port)/system"; }
+    lab_kernel_args() { echo "security=apparmor apparmor=1"; }
+    # One SSH connection shared by all calls: a fresh login into the emulated lab takes 10-20 s
+    # on a busy machine (key exchange, PAM, logind), a multiplexed one about 1 s. The socket
+    # lives in the run folder and goes with the lab.
+    lab_ssh_opts() {
+        echo "-i $(lab_key) -p $(lab_ssh_port) -o StrictHostKeyChecking=no" \
+             "-o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -o BatchMode=yes" \
+             "-o ConnectTimeout=10 -o ControlMaster=auto -o ControlPersist=600" \
+             "-o ControlPath=$(lab_run_dir)/ssh-%C"
+    }
+    lab_mac_mode() {
+        echo "AppArmor $(lab_ssh 'cat /sys/module/apparmor/parameters/enabled; aa-status --enforced' \
+            | tr '\n' ' ' | awk '{print ($1 == "Y" ? "enabled, " $2 " profiles enforced" : "disabled")}')"
+    }
+fi

@@ -19,6 +19,7 @@ import org.bulkhead.hostsec.jna.ErrnoException;
 import org.bulkhead.hostsec.jna.Libc;
 import org.bulkhead.hostsec.jna.Libselinux;
 import org.bulkhead.model.audit.AuditReading;
+import org.bulkhead.model.hostsec.AppArmorFileRules;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
@@ -26,6 +27,7 @@ import org.bulkhead.model.hostsec.FileLabelException.Reason;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
+import org.bulkhead.model.label.AppArmorLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
 import org.bulkhead.model.label.SecurityModel;
@@ -137,6 +139,16 @@ public final class LocalHostSecurity implements HostSecurity {
     public String chconCommand(Path file, String context, boolean followLinks) {
         return "chcon " + (followLinks ? "" : "-h ") + ShellQuoting.quote(context) + " "
                 + ShellQuoting.quote(file.toAbsolutePath().toString());
+    }
+
+    @Override
+    public Optional<AppArmorFileRules> appArmorFileRules(String profile) {
+        try {
+            AppArmorLabel.parse(profile);
+            return Optional.of(AppArmorFileRules.parse(Files.readString(Path.of(AppArmorFileRules.pathOf(profile)))));
+        } catch (LabelFormatException | IOException unreadable) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -98,4 +98,13 @@ public interface HostSecurity {
     default AuditReading auditSince(long offset) {
         return new AuditReading.Unreadable("this host's audit log cannot be read from here");
     }
+
+    /**
+     * The file rules libvirt wrote for an AppArmor profile it generated for one VM
+     * ({@link AppArmorFileRules#pathOf}); empty when the host has none for it or they cannot be
+     * read from here.
+     */
+    default Optional<AppArmorFileRules> appArmorFileRules(String profile) {
+        return Optional.empty();
+    }
 }

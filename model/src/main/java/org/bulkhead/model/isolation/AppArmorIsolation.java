@@ -22,9 +22,27 @@ final class AppArmorIsolation implements IsolationModel {
         return "AppArmor";
     }
 
+    /** AppArmor's rules name paths: what that leaves open, said wherever an AppArmor VM is called isolated. */
+    static final String PATH_BASED = "AppArmor allows by path, not by label: a hard link or bind mount that makes"
+            + " another VM's image reachable under a path this VM's profile lists gets around it, so keep VM images"
+            + " where only libvirt puts them.";
+
     @Override
     public String explanation() {
-        return "Confines the VM with its own AppArmor profile that allows only its own files.";
+        return "Confines the VM with its own AppArmor profile (libvirt-<uuid>) that lists only its own files. "
+                + PATH_BASED;
+    }
+
+    @Override
+    public Optional<String> caveat() {
+        return Optional.of(PATH_BASED);
+    }
+
+    @Override
+    public String sharedFileConsequence(boolean isolated) {
+        return "libvirt lists the file in both VMs' AppArmor profiles, so AppArmor lets both VMs' QEMU open it:"
+                + " through that file the two are not isolated from each other (only QEMU's own image locking keeps"
+                + " a second writer out while the first runs).";
     }
 
     @Override

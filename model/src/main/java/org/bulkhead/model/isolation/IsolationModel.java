@@ -28,6 +28,14 @@ public interface IsolationModel {
     /** One sentence for beside the Isolated box: what it does on this host. */
     String explanation();
 
+    /**
+     * What isolation under this model does not cover, where a user relying on it should know
+     * (AppArmor's rules name paths, not labels); empty when there is nothing to add.
+     */
+    default Optional<String> caveat() {
+        return Optional.empty();
+    }
+
     /** Why this host cannot honour Isolated, or empty when it can. */
     default Optional<String> unavailableReason(HostContext host) {
         return Optional.empty();

@@ -19,14 +19,27 @@ sealed interface LabelPolicy {
         }
     }
 
-    /** AppArmor confines through a profile listing the files; their labels do not change. */
+    /**
+     * AppArmor confines through a profile listing the files; their labels do not change. For a
+     * profile libvirt generates, the planned "label" is the access it must list for the file
+     * ({@link ProfileAccess}), following virt-aa-helper: read-write for what QEMU writes, read for
+     * read-only disks, backing layers and boot files, write for an output file.
+     */
     record AppArmorProfile(String profile, boolean generated) implements LabelPolicy {
         @Override
         public ResourceLabel label(Site site) {
-            String why = generated
-                    ? "the per-VM AppArmor profile " + profile + " allows it; files are not relabelled"
-                    : "the static AppArmor profile " + profile + " decides access; files are not relabelled";
-            return new ResourceLabel(site.resource(), Action.LEAVE_ALONE, Optional.empty(), site.what() + ": " + why);
+            if (!generated) {
+                return new ResourceLabel(site.resource(), Action.LEAVE_ALONE, Optional.empty(), site.what()
+                        + ": the static AppArmor profile " + profile + " decides access; files are not relabelled");
+            }
+            String access = switch (site.use()) {
+                case READ_ONLY, BACKING, BOOT_FILE -> "r";
+                case CHARDEV_OUTPUT_FILE -> "w";
+                default -> "rw";
+            };
+            return new ResourceLabel(site.resource(), Action.LEAVE_ALONE,
+                    Optional.of(new ProfileAccess(profile, access).toString()), site.what() + ": the per-VM"
+                            + " AppArmor profile " + profile + " lists it (" + access + "); files are not relabelled");
         }
     }
 

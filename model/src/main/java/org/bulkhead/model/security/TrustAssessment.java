@@ -3,6 +3,7 @@ package org.bulkhead.model.security;
 import java.util.Optional;
 
 import org.bulkhead.model.isolation.DomainEnforcement;
+import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.label.Level;
 import org.bulkhead.model.label.McsPair;
 import org.bulkhead.model.label.SecurityContext;
@@ -92,6 +93,7 @@ public final class TrustAssessment {
 
     private static String isolatedReason(SeclabelView label, DomainEnforcement enforcement) {
         String kind = label.type().equals("dynamic") ? "a unique label chosen by libvirt" : "its own static label";
-        return "Confined by " + label.model() + " with " + kind + ", relabelling on. " + enforcement.reason();
+        return "Confined by " + label.model() + " with " + kind + ", relabelling on. " + enforcement.reason()
+                + IsolationModels.forModel(label.model()).caveat().map(caveat -> " " + caveat).orElse("");
     }
 }

@@ -411,11 +411,18 @@ public final class ConnectionSession implements AutoCloseable {
         // On libvirt's event-loop thread: only enqueue. Bursts for one domain collapse into one refresh.
         // Undefinitions go through the worker too: removing here could overtake a refresh that read
         // the domain just before it went, which would then bring the row back.
+        if (closed) {
+            return;
+        }
         if (pendingRefresh.add(event.uuid())) {
-            worker.execute(() -> {
-                pendingRefresh.remove(event.uuid());
-                refreshDomain(event.uuid());
-            });
+            try {
+                worker.execute(() -> {
+                    pendingRefresh.remove(event.uuid());
+                    refreshDomain(event.uuid());
+                });
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // An event that arrives while close() unsubscribes: the session no longer shows anything.
+            }
         }
     }
 

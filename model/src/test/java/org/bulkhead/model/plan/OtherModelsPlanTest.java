@@ -56,10 +56,23 @@ class OtherModelsPlanTest {
                 + "<label>libvirt-" + UUID + "</label><imagelabel>libvirt-" + UUID + "</imagelabel></seclabel>");
         ResourceLabelPlan plan = plan(domain, SecurityModel.APPARMOR);
         ResourceLabel vda = plan.resources().get(0);
-        assertEquals(Action.LEAVE_ALONE, vda.action());
-        assertEquals(Optional.empty(), vda.label());
+        assertEquals(Action.LEAVE_ALONE, vda.action(), "AppArmor relabels no file");
         assertTrue(vda.reason().contains("libvirt-" + UUID), vda.reason());
+        assertEquals(Optional.empty(), plan.expected(vda.resource()), "no label is expected on the file itself");
+        // What the generated profile must list instead, as virt-aa-helper writes it.
+        assertEquals(Optional.of("libvirt-" + UUID + " allows rw"), vda.label(), "read-write disk");
+        assertEquals(Optional.of("libvirt-" + UUID + " allows r"), plan.resources().get(1).label(), "read-only disk");
+        assertEquals(Optional.of("libvirt-" + UUID + " allows w"), plan.resources().get(2).label(), "output file");
         assertEquals(Action.QEMU_CREATES, plan.resources().get(3).action());
+    }
+
+    @Test
+    void aStaticAppArmorProfileIsNotPlannedFileByFile() {
+        DomainSpec domain = devices(DISKS, "<seclabel type='static' model='apparmor' relabel='no'>"
+                + "<label>my-vms</label></seclabel>");
+        ResourceLabel vda = plan(domain, SecurityModel.APPARMOR).resources().get(0);
+        assertEquals(Optional.empty(), vda.label(), "Bulkhead does not know what a hand-written profile lists");
+        assertTrue(vda.reason().contains("my-vms"), vda.reason());
     }
 
     @Test

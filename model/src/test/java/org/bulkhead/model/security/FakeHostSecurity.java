@@ -53,6 +53,14 @@ public final class FakeHostSecurity implements HostSecurity {
         return new EnforcementFacts(types, Optional.ofNullable(profiles), List.of());
     }
 
+    /** Each AppArmor profile's file list as virt-aa-helper writes it; absent ones cannot be read. */
+    public final Map<String, String> appArmorFiles = new ConcurrentHashMap<>();
+
+    @Override
+    public Optional<org.bulkhead.model.hostsec.AppArmorFileRules> appArmorFileRules(String profile) {
+        return Optional.ofNullable(appArmorFiles.get(profile)).map(org.bulkhead.model.hostsec.AppArmorFileRules::parse);
+    }
+
     @Override
     public Optional<ProcessLabel> processLabel(long pid) {
         return Optional.ofNullable(processes.get(pid));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.bulkhead.model.audit.AuditReading;
+import org.bulkhead.model.hostsec.AppArmorFileRules;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.FileLabel;
 import org.bulkhead.model.hostsec.FileLabelException;
@@ -17,6 +18,7 @@ import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
+import org.bulkhead.model.label.AppArmorLabel;
 import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.label.SecurityContext;
 
@@ -232,17 +234,29 @@ public final class SshHostSecurity implements HostSecurity {
     public FileLabel readLabel(Path file, boolean followLinks) {
         SshCommand.Result result = ssh.run("stat " + (followLinks ? "-L " : "") + "-c '%C|%u|%g|%a' -- "
                 + SshCommand.quote(file.toString()));
-        if (result.exitCode() != 0) {
-            Reason reason = result.output().contains("No such file") ? Reason.NOT_FOUND
-                    : result.output().contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;
-            throw new FileLabelException(file, reason, "cannot read the label of " + file + " over " + ssh + ": "
-                    + result.output(), null);
+        return parseStat(file, result.exitCode(), result.output(), ssh.toString());
+    }
+
+    private static final java.util.regex.Pattern STAT_LINE =
+            java.util.regex.Pattern.compile("(?m)^([^|\n]*)\\|(\\d+)\\|(\\d+)\\|([0-7]+)$");
+
+    /**
+     * What {@code stat -c '%C|%u|%g|%a'} printed. On a host without SELinux (AppArmor, DAC only)
+     * stat still prints the line, with {@code ?} for the context, but complains that the file has no
+     * security context and exits 1: the line counts, the complaint does not.
+     */
+    static FileLabel parseStat(Path file, int exitCode, String output, String over) {
+        java.util.regex.Matcher line = STAT_LINE.matcher(output);
+        if (!line.find()) {
+            Reason reason = output.contains("No such file") ? Reason.NOT_FOUND
+                    : output.contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;
+            throw new FileLabelException(file, reason, "cannot read the label of " + file + " over " + over
+                    + ": " + (exitCode == 0 ? "unexpected output " : "") + output, null);
         }
-        String[] parts = result.output().strip().split("\\|");
-        Optional<String> context = parts[0].equals("?") || parts[0].isEmpty() ? Optional.empty()
-                : Optional.of(parts[0]);
-        return new FileLabel(file, context, Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                Integer.parseInt(parts[3], 8));
+        String label = line.group(1);
+        Optional<String> context = label.equals("?") || label.isEmpty() ? Optional.empty() : Optional.of(label);
+        return new FileLabel(file, context, Integer.parseInt(line.group(2)), Integer.parseInt(line.group(3)),
+                Integer.parseInt(line.group(4), 8));
     }
 
     @Override
@@ -251,10 +265,35 @@ public final class SshHostSecurity implements HostSecurity {
         if (result.exitCode() != 0 || result.output().isBlank()) {
             return Optional.empty();
         }
-        String[] parts = result.output().strip().split("\\s+");
-        Optional<String> context = parts[0].equals("-") || parts[0].equals("unconfined") ? Optional.empty()
-                : Optional.of(parts[0]);
-        return Optional.of(new ProcessLabel(pid, context, Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+        return parseProcess(pid, result.output());
+    }
+
+    /**
+     * One line of {@code ps -o label=,uid=,gid=}: the ids are the last two words, the label what
+     * comes before. AppArmor appends the profile's mode ({@code libvirt-<uuid> (enforce)}), which is
+     * not part of the label.
+     */
+    static Optional<ProcessLabel> parseProcess(long pid, String output) {
+        String[] parts = output.strip().split("\\s+");
+        if (parts.length < 3) {
+            return Optional.empty();
+        }
+        int uid;
+        int gid;
+        try {
+            uid = Integer.parseInt(parts[parts.length - 2]);
+            gid = Integer.parseInt(parts[parts.length - 1]);
+        } catch (NumberFormatException notPs) {
+            return Optional.empty();
+        }
+        String label = String.join(" ", java.util.Arrays.copyOf(parts, parts.length - 2));
+        int mode = label.lastIndexOf(" (");
+        if (mode > 0 && label.endsWith(")")) {
+            label = label.substring(0, mode);
+        }
+        Optional<String> context = label.equals("-") || label.equals("unconfined") ? Optional.empty()
+                : Optional.of(label);
+        return Optional.of(new ProcessLabel(pid, context, uid, gid));
     }
 
     /** libvirt names no pid over the network: the QEMU whose command line carries {@code -uuid UUID}. */
@@ -269,6 +308,17 @@ public final class SshHostSecurity implements HostSecurity {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public Optional<AppArmorFileRules> appArmorFileRules(String profile) {
+        try {
+            AppArmorLabel.parse(profile);
+        } catch (LabelFormatException notAProfile) {
+            return Optional.empty();
+        }
+        SshCommand.Result result = ssh.run("cat -- " + SshCommand.quote(AppArmorFileRules.pathOf(profile)));
+        return result.exitCode() == 0 ? Optional.of(AppArmorFileRules.parse(result.output())) : Optional.empty();
     }
 
     @Override

@@ -103,4 +103,44 @@ class SshHostSecurityTest {
         assertTrue(SshHostSecurity.over(List.of("false")).auditSince(0) instanceof
                 org.bulkhead.model.audit.AuditReading.Unreadable, "ssh that fails is not an empty log");
     }
+
+    @Test
+    void anAppArmorConfinedQemuIsReadWithoutItsModeAndWithItsIds() {
+        var process = SshHostSecurity.parseProcess(812,
+                "libvirt-0f8fad5b-d9cb-469f-a165-70867728950e (enforce) 64055 64055\n").orElseThrow();
+        assertEquals(Optional.of("libvirt-0f8fad5b-d9cb-469f-a165-70867728950e"), process.selinuxContext());
+        assertEquals(64055, process.uid());
+        assertEquals(64055, process.gid());
+    }
+
+    @Test
+    void anSelinuxOrUnconfinedProcessKeepsItsLabelOrHasNone() {
+        assertEquals(Optional.of("system_u:system_r:svirt_t:s0:c1,c2"), SshHostSecurity.parseProcess(1,
+                "system_u:system_r:svirt_t:s0:c1,c2    107   107").orElseThrow().selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "unconfined 0 0").orElseThrow()
+                .selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "- 0 0").orElseThrow().selinuxContext());
+        assertEquals(Optional.empty(), SshHostSecurity.parseProcess(1, "ps: something odd"),
+                "output that is not ps's line is no process, not a crash");
+    }
+
+    @Test
+    void aFileOnAHostWithoutSelinuxIsReadThoughStatComplainsAboutItsContext() {
+        // stat's output on the AppArmor lab: the line, and exit code 1 for the missing context
+        var label = SshHostSecurity.parseStat(java.nio.file.Path.of("/var/lib/libvirt/images/a.qcow2"), 1,
+                "stat: failed to get security context of '/var/lib/libvirt/images/a.qcow2': No data available\n"
+                        + "?|64055|64055|600", "ssh lab");
+        assertEquals(Optional.empty(), label.selinuxContext());
+        assertEquals(64055, label.uid());
+        assertEquals(0600, label.mode());
+    }
+
+    @Test
+    void aMissingFileIsStillAnError() {
+        var missing = org.junit.jupiter.api.Assertions.assertThrows(
+                org.bulkhead.model.hostsec.FileLabelException.class, () -> SshHostSecurity.parseStat(
+                        java.nio.file.Path.of("/gone"), 1, "stat: cannot statx '/gone': No such file or directory",
+                        "ssh lab"));
+        assertEquals(org.bulkhead.model.hostsec.FileLabelException.Reason.NOT_FOUND, missing.reason());
+    }
 }
