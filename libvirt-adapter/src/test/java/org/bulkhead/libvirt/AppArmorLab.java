@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bulkhead.model.testing.Commands;
 import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.junit.jupiter.api.Assumptions;

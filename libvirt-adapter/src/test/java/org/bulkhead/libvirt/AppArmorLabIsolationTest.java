@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.bulkhead.model.testing.Commands;
 import org.bulkhead.hostsec.ssh.SshHostSecurity;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.domain.NewDisk;
