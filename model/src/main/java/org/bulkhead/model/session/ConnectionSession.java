@@ -21,6 +21,7 @@ import java.util.function.Supplier;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.SnapshotFactory;
 import org.bulkhead.model.hypervisor.ConnectionState;
@@ -51,7 +52,9 @@ import org.bulkhead.model.store.DomainStore;
  * event asked for. Neither is the UI thread or libvirt's event loop.
  * Where a {@link HostRecheck} is given, a third thread re-reads the host's enforcing mode and
  * policy facts every few seconds and judges every domain again when they change, since {@code setenforce} or a
- * permissive module change every VM's enforcement without any libvirt event.
+ * permissive module change every VM's enforcement without any libvirt event. Where an
+ * {@link AuditSource} is given, the same thread follows the host's audit log by offset and keeps
+ * every VM's denial trail current ({@link #onDenials}).
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
 public final class ConnectionSession implements AutoCloseable {
@@ -81,6 +84,8 @@ public final class ConnectionSession implements AutoCloseable {
     private final HostRecheck recheck;
     private final Duration recheckInterval;
     private final ScheduledExecutorService checker;
+    /** The host's audit log, followed on the host-facts thread; null without an audit source. */
+    private final DenialFeed denials;
     /** One SELinux context per domain type seen on this connection, for the re-check to ask about. */
     private final Map<String, String> contextByType = new ConcurrentHashMap<>();
     /** Which domains share labels; touched only on the worker thread. */
@@ -117,9 +122,22 @@ public final class ConnectionSession implements AutoCloseable {
     public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
             Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots,
             HostRecheck recheck, Duration interval) {
+        this(hypervisor, uri, store, hostProbe, snapshots, recheck, null, interval);
+    }
+
+    /**
+     * @param recheck  re-reads the host's enforcement facts every {@code interval} while connected;
+     *                 null for none
+     * @param audit    where the host's audit log is read, followed every {@code interval} for
+     *                 {@link #onDenials}; null for none
+     */
+    public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
+            Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots,
+            HostRecheck recheck, AuditSource audit, Duration interval) {
         this.recheck = recheck;
         this.recheckInterval = interval;
-        this.checker = recheck == null ? null
+        this.denials = audit == null ? null : new DenialFeed(audit);
+        this.checker = recheck == null && audit == null ? null
                 : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "host facts " + uri));
         this.hypervisor = Objects.requireNonNull(hypervisor, "hypervisor");
         this.uri = Objects.requireNonNull(uri, "uri");
@@ -147,7 +165,7 @@ public final class ConnectionSession implements AutoCloseable {
         worker.execute(this::connect);
         if (checker != null) {
             long millis = recheckInterval.toMillis();
-            checker.scheduleWithFixedDelay(this::recheckHost, millis, millis, TimeUnit.MILLISECONDS);
+            checker.scheduleWithFixedDelay(this::checkHost, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -297,6 +315,42 @@ public final class ConnectionSession implements AutoCloseable {
             nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
         }
         worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Each VM's denial trail as last read from the host's audit log, from the first tick on; then
+     * each change (new denials, a VM's new label, the log becoming unreadable or readable) on the
+     * session's host-facts thread. Only what the log gained since the last tick is read.
+     */
+    public AutoCloseable onDenials(Consumer<DenialTrails> listener) {
+        if (denials == null) {
+            return () -> { };
+        }
+        return denials.subscribe(listener);
+    }
+
+    /** The trails as last worked out; empty without an audit source or before the first read. */
+    public Optional<DenialTrails> denials() {
+        return denials == null ? Optional.empty() : denials.latest();
+    }
+
+    /** On the host-facts thread: the host's enforcement facts, then what its audit log gained. */
+    private void checkHost() {
+        if (recheck != null) {
+            recheckHost();
+        }
+        HostContext known = host;
+        HypervisorConnection current = connection;
+        if (denials == null || closed || known == null || current == null
+                || current.state() != ConnectionState.OPEN) {
+            return;
+        }
+        try {
+            denials.tick(known, store.domains(uri));
+        } catch (RuntimeException e) {
+            // An ssh that failed oddly, say: the next tick reads from the same offset again.
+            LOG.log(Level.DEBUG, "following the audit log of " + uri + " failed", e);
+        }
     }
 
     /**
