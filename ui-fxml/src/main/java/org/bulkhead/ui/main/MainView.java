@@ -100,6 +100,7 @@ public final class MainView {
     @FXML private TableColumn<DomainRow, String> modelColumn;
     @FXML private TableColumn<DomainRow, LabelText> labelColumn;
     @FXML private TableColumn<DomainRow, DomainEnforcement> enforcingColumn;
+    @FXML private TableColumn<DomainRow, DenialCount> denialsColumn;
     @FXML private TableColumn<DomainRow, UsageSeries> cpuColumn;
     @FXML private TableColumn<DomainRow, UsageSeries> memoryColumn;
     @FXML private TableColumn<DomainRow, String> connectionColumn;
@@ -260,6 +261,9 @@ public final class MainView {
         labelColumn.setComparator(DomainOrder.LABEL);
         enforcingColumn.setCellValueFactory(cell -> cell.getValue().domainEnforcementProperty());
         enforcingColumn.setCellFactory(column -> new DomainCells.Enforcement());
+        denialsColumn.setCellValueFactory(cell -> cell.getValue().denialCountProperty());
+        denialsColumn.setCellFactory(column -> new DomainCells.Denials());
+        denialsColumn.setComparator(java.util.Comparator.comparingLong(DenialCount::total));
         cpuColumn.setCellValueFactory(cell -> cell.getValue().cpuProperty());
         cpuColumn.setCellFactory(column -> new DomainCells.Usage());
         cpuColumn.setComparator(DomainOrder.USAGE);
