@@ -53,7 +53,7 @@ import org.bulkhead.model.store.DomainStore;
  * Where a {@link HostRecheck} is given, a third thread re-reads the host's enforcing mode and
  * policy facts every few seconds and judges every domain again when they change, since {@code setenforce} or a
  * permissive module change every VM's enforcement without any libvirt event. Where an
- * {@link AuditSource} is given, the same thread follows the host's audit log by offset and keeps
+ * {@link AuditSource} is given, a fourth thread follows the host's audit log by offset and keeps
  * every VM's denial trail current ({@link #onDenials}).
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  */
@@ -84,8 +84,9 @@ public final class ConnectionSession implements AutoCloseable {
     private final HostRecheck recheck;
     private final Duration recheckInterval;
     private final ScheduledExecutorService checker;
-    /** The host's audit log, followed on the host-facts thread; null without an audit source. */
+    /** The host's audit log, followed on its own thread; null without an audit source. */
     private final DenialFeed denials;
+    private final ScheduledExecutorService follower;
     /** One SELinux context per domain type seen on this connection, for the re-check to ask about. */
     private final Map<String, String> contextByType = new ConcurrentHashMap<>();
     /** Which domains share labels; touched only on the worker thread. */
@@ -137,8 +138,11 @@ public final class ConnectionSession implements AutoCloseable {
         this.recheck = recheck;
         this.recheckInterval = interval;
         this.denials = audit == null ? null : new DenialFeed(audit);
-        this.checker = recheck == null && audit == null ? null
+        // Two threads: a slow read of the audit log (over ssh, say) never delays the enforcement re-check.
+        this.checker = recheck == null ? null
                 : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "host facts " + uri));
+        this.follower = audit == null ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "audit log " + uri));
         this.hypervisor = Objects.requireNonNull(hypervisor, "hypervisor");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.store = Objects.requireNonNull(store, "store");
@@ -163,9 +167,12 @@ public final class ConnectionSession implements AutoCloseable {
     public void open() {
         store.setStatus(uri, ConnectionStatus.CONNECTING);
         worker.execute(this::connect);
+        long millis = recheckInterval.toMillis();
         if (checker != null) {
-            long millis = recheckInterval.toMillis();
-            checker.scheduleWithFixedDelay(this::checkHost, millis, millis, TimeUnit.MILLISECONDS);
+            checker.scheduleWithFixedDelay(this::recheckHost, millis, millis, TimeUnit.MILLISECONDS);
+        }
+        if (follower != null) {
+            follower.scheduleWithFixedDelay(this::followAudit, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -320,7 +327,7 @@ public final class ConnectionSession implements AutoCloseable {
     /**
      * Each VM's denial trail as last read from the host's audit log, from the first tick on; then
      * each change (new denials, a VM's new label, the log becoming unreadable or readable) on the
-     * session's host-facts thread. Only what the log gained since the last tick is read.
+     * session's audit thread. Only what the log gained since the last tick is read.
      */
     public AutoCloseable onDenials(Consumer<DenialTrails> listener) {
         if (denials == null) {
@@ -334,11 +341,8 @@ public final class ConnectionSession implements AutoCloseable {
         return denials == null ? Optional.empty() : denials.latest();
     }
 
-    /** On the host-facts thread: the host's enforcement facts, then what its audit log gained. */
-    private void checkHost() {
-        if (recheck != null) {
-            recheckHost();
-        }
+    /** On the audit thread: what the host's audit log gained since the last read. */
+    private void followAudit() {
         HostContext known = host;
         HypervisorConnection current = connection;
         if (denials == null || closed || known == null || current == null
@@ -593,6 +597,9 @@ public final class ConnectionSession implements AutoCloseable {
         sampler.shutdown();
         if (checker != null) {
             checker.shutdownNow();
+        }
+        if (follower != null) {
+            follower.shutdownNow();
         }
         worker.execute(() -> {
             dropConnection();

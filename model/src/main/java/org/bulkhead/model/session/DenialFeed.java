@@ -13,7 +13,7 @@ import org.bulkhead.model.store.DomainSnapshot;
 /**
  * One connection's denial trails, kept current: each tick reads only what the host's audit log
  * gained, and the trails are worked out again only when there were new denials or a VM's label
- * changed (a VM started under a new MCS pair). Runs on the session's host-facts thread.
+ * changed (a VM started under a new MCS pair). Runs on the session's audit thread.
  */
 final class DenialFeed {
 
@@ -52,7 +52,7 @@ final class DenialFeed {
         return Optional.ofNullable(latest);
     }
 
-    /** Calls {@code listener} with each new set of trails (on the host-facts thread), the current one first. */
+    /** Calls {@code listener} with each new set of trails (on the session's audit thread), the current one first. */
     synchronized AutoCloseable subscribe(Consumer<DenialTrails> listener) {
         listeners.add(listener);
         DenialTrails now = latest;

@@ -89,7 +89,9 @@ final class SshCommand {
     /** Runs {@code shellCommand} on the host; the output is stdout and stderr together. */
     Result run(String shellCommand) {
         List<String> command = new ArrayList<>(words);
-        command.addAll(1, ConnectionSharing.options());
+        if (java.nio.file.Path.of(words.get(0)).getFileName().toString().equals("ssh")) {
+            command.addAll(1, ConnectionSharing.options());
+        }
         command.add(shellCommand);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
