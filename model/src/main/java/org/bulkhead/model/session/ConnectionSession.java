@@ -73,6 +73,8 @@ public final class ConnectionSession implements AutoCloseable {
      */
     static final int SHOW_BEFORE_INSPECTING = 256;
     static final int INSPECTION_CHUNK = 256;
+    /** The least pause between two re-checks of the host, however long the last one took. */
+    static final Duration MIN_RECHECK_PAUSE = Duration.ofMillis(500);
 
     private final Hypervisor hypervisor;
     private final String uri;
@@ -169,7 +171,7 @@ public final class ConnectionSession implements AutoCloseable {
         worker.execute(this::connect);
         long millis = recheckInterval.toMillis();
         if (checker != null) {
-            checker.scheduleWithFixedDelay(this::recheckHost, millis, millis, TimeUnit.MILLISECONDS);
+            checker.schedule(this::recheckOnSchedule, millis, TimeUnit.MILLISECONDS);
         }
         if (follower != null) {
             follower.scheduleWithFixedDelay(this::followAudit, millis, millis, TimeUnit.MILLISECONDS);
@@ -354,6 +356,28 @@ public final class ConnectionSession implements AutoCloseable {
         } catch (RuntimeException e) {
             // An ssh that failed oddly, say: the next tick reads from the same offset again.
             LOG.log(Level.DEBUG, "following the audit log of " + uri + " failed", e);
+        }
+    }
+
+    /**
+     * Re-checks, then schedules the next one {@code interval} after this one started, with a
+     * short pause at least: a re-check that takes a second (over ssh, say) does not stretch the
+     * time until a change shows to the interval plus twice its own length.
+     */
+    private void recheckOnSchedule() {
+        long started = System.nanoTime();
+        try {
+            recheckHost();
+        } finally {
+            long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long next = Math.max(MIN_RECHECK_PAUSE.toMillis(), recheckInterval.toMillis() - spent);
+            try {
+                if (!closed) {
+                    checker.schedule(this::recheckOnSchedule, next, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // close() shut the checker down: no more re-checks.
+            }
         }
     }
 
