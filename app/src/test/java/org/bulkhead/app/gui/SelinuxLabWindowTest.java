@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
 import org.bulkhead.app.CommandLineRun;
@@ -32,6 +33,7 @@ import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.bulkhead.model.isolation.DomainEnforcement.Verdict;
 import org.bulkhead.model.store.DomainKey;
+import org.bulkhead.ui.denials.DenialsViewModel;
 import org.bulkhead.ui.main.DomainRow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,10 +194,13 @@ class SelinuxLabWindowTest {
                 .map(WindowDriver::texts).orElse("").startsWith(b().name()));
         ui.clickOn(ui.lookup(".tab-header-area .tab-label").queryAll().stream()
                 .filter(n -> n instanceof Labeled l && "Denials".equals(l.getText())).findFirst().orElseThrow());
+        // The table's rows, not the cells on screen: the refused open may be below the fold.
         ui.await("the tab lists the open both as logged and as refused", () -> {
-            String table = WindowDriver.texts(ui.lookup(".denials-table").query());
-            return table.contains("\u25b2 logged, not enforced") && table.contains("\u2716 refused")
-                    && table.contains(a().name() + " tried to");
+            List<DenialsViewModel.DenialRow> rows = ui.lookup(".denials-table").queryAs(TableView.class).getItems()
+                    .stream().map(DenialsViewModel.DenialRow.class::cast).toList();
+            return rows.stream().anyMatch(r -> r.outcome().equals("\u25b2 logged, not enforced"))
+                    && rows.stream().anyMatch(r -> r.outcome().equals("\u2716 refused"))
+                    && rows.stream().anyMatch(r -> r.explanation().startsWith(a().name() + " tried to"));
         });
         String status = ui.onFx(() -> WindowDriver.texts(ui.lookup(".denials-status").query()));
         assertTrue(status.matches(".*\\d+ refused, \\d+ logged, not enforced\\..*"), status);
