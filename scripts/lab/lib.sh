@@ -31,6 +31,8 @@ lab_run_dir() { echo "$(lab_cache)/run"; }
 lab_libvirt_port() { echo "${BULKHEAD_LAB_LIBVIRT_PORT:-16510}"; }
 lab_ssh_port() { echo "${BULKHEAD_LAB_SSH_PORT:-16522}"; }
 lab_uri() { echo "qemu+tcp://127.0.0.1:$(lab_libvirt_port)/system"; }
+# The same libvirtd as a remote host over libvirt's SSH transport, with the lab's key.
+lab_ssh_uri() { echo "qemu+ssh://root@127.0.0.1:$(lab_ssh_port)/system?keyfile=$(lab_key)&no_verify=1"; }
 
 # lab_image_ready: the image for the current recipe is complete.
 lab_image_ready() { [[ -f $(lab_image_dir)/complete ]]; }

@@ -19,6 +19,7 @@ public final class SelinuxLab {
 
     static final String URI_PROPERTY = "bulkhead.lab.uri";
     static final String SSH_PROPERTY = "bulkhead.lab.ssh";
+    static final String SSH_URI_PROPERTY = "bulkhead.lab.sshUri";
 
     private SelinuxLab() {
     }
@@ -27,6 +28,17 @@ public final class SelinuxLab {
         String uri = System.getProperty(URI_PROPERTY, "");
         Assumptions.assumeFalse(uri.isBlank(), URI_PROPERTY + " is not set: no SELinux lab to test against"
                 + " (scripts/lab/prove starts one)");
+        return uri;
+    }
+
+    /**
+     * The lab as a remote host over libvirt's own SSH transport
+     * ({@code qemu+ssh://root@127.0.0.1:PORT/system?keyfile=...&no_verify=1}); skips when not set.
+     */
+    public static String sshUri() {
+        String uri = System.getProperty(SSH_URI_PROPERTY, "");
+        Assumptions.assumeFalse(uri.isBlank(), SSH_URI_PROPERTY + " is not set: no SELinux lab over qemu+ssh to test"
+                + " against (scripts/lab/prove sets it)");
         return uri;
     }
 

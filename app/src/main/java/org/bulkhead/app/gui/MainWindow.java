@@ -21,7 +21,6 @@ import org.bulkhead.ui.console.ConsoleViewModel;
 import org.bulkhead.ui.console.ConsoleWindows;
 import org.bulkhead.ui.details.DetailsWindows;
 import org.bulkhead.ui.denials.DenialsViewModel;
-import org.bulkhead.ui.main.DomainRow;
 import org.bulkhead.ui.main.MainView;
 import org.bulkhead.ui.main.MainViewModel;
 import org.bulkhead.ui.wizard.NewVmWizardView;
@@ -53,7 +52,7 @@ public final class MainWindow implements AutoCloseable {
         connections.forEach(viewModel::open);
         details = new DetailsWindows(() -> stage,
                 row -> new ConsoleViewModel(row, viewModel.consoleTransport(), Platform::runLater),
-                row -> denials(wiring, store, row));
+                row -> new DenialsViewModel(row.name(), row.denialsProperty(), ZoneId.systemDefault()));
         details.setActions(viewModel::actionsFor);
         consoles = new ConsoleWindows(() -> stage, viewModel.consoleTransport(), Platform::runLater);
         MainView view = new MainView(viewModel, details::open, () -> addConnection(stage), quit);
@@ -65,17 +64,6 @@ public final class MainWindow implements AutoCloseable {
         view.setOnNewVm(() -> new NewVmWizardView(new NewVmWizardViewModel(wiring.creationPorts(), tasks,
                 Platform::runLater, viewModel.connectionUris())).show(stage));
         StartupLog.watch(view.show(stage), viewModel);
-    }
-
-    /** The host and its VMs are taken on the FX thread; the log is read on the task executor's. */
-    private DenialsViewModel denials(Wiring wiring, DomainStore store, DomainRow row) {
-        String uri = row.snapshot().connectionUri();
-        return new DenialsViewModel(row.snapshot().name(),
-                () -> {
-                    var host = viewModel.host(uri);
-                    var domains = store.domains(uri);
-                    return () -> wiring.denials(host, domains);
-                }, tasks, ZoneId.systemDefault());
     }
 
     /**

@@ -73,15 +73,20 @@ public final class Wiring {
     /**
      * Each of {@code domains}' denial trails from the whole audit log of their host, or why it could
      * not be read (no connection yet, a transport without ssh, a log not readable). Slow: off the
-     * UI thread.
+     * UI thread. The window follows the log instead ({@link ConnectionSession#onDenials}).
      */
     public DenialTrails denials(Optional<HostContext> host, java.util.List<DomainSnapshot> domains) {
-        AuditReading reading = host.map(h -> securityFor(h.info()).map(security -> security.auditSince(0))
-                .orElseGet(() -> new AuditReading.Unreadable("the audit log of " + h.info().uri()
-                        + " cannot be read from here: only local and qemu+ssh:// connections reach it")))
+        AuditReading reading = host.map(h -> auditSince(h, 0))
                 .orElseGet(() -> new AuditReading.Unreadable("not connected: the host is not known yet"));
         return DenialTrails.of(reading, domains.stream()
                 .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
+    }
+
+    /** The host's audit log from {@code offset} on, where Bulkhead can reach it. */
+    private AuditReading auditSince(HostContext host, long offset) {
+        return securityFor(host.info()).map(security -> security.auditSince(offset))
+                .orElseGet(() -> new AuditReading.Unreadable("the audit log of " + host.info().uri()
+                        + " cannot be read from here: only local and qemu+ssh:// connections reach it"));
     }
 
     public Hypervisor hypervisor() {
@@ -116,12 +121,12 @@ public final class Wiring {
 
     /**
      * A session for {@code uri}, not yet opened, feeding {@code store}. It re-reads the host's
-     * enforcing mode and permissive types every {@link #RECHECK_INTERVAL}: {@code setenforce} and
-     * policy modules send no libvirt event.
+     * enforcing mode and permissive types every {@link #RECHECK_INTERVAL} ({@code setenforce} and
+     * policy modules send no libvirt event) and reads what the host's audit log gained since.
      */
     public ConnectionSession session(String uri, DomainStore store) {
         return new ConnectionSession(hypervisor, uri, store, inspector::probeHost, inspector, inspector::recheckHost,
-                RECHECK_INTERVAL);
+                this::auditSince, RECHECK_INTERVAL);
     }
 
     /** A store notifying on {@code executor} (the FX thread in the window, a direct one elsewhere). */

@@ -161,24 +161,40 @@ class MainWindowTest {
     }
 
     @Test
-    void theDenialsTabShowsTheCrossVmOpenFromTheAuditLogInPlainWords() throws Exception {
+    void theDenialsTabAndTheTableBadgeFollowTheAuditLogAsDenialsAreLogged() throws Exception {
         String node = node(domain("web-frontend", "s0:c471,c902", "running"), domain("db", "s0:c1,c2", "running"));
         ui.auditLog = dir.resolve("audit.log");
-        Files.writeString(ui.auditLog, "type=AVC msg=audit(1796050873.064:644): avc:  denied  { open } for  pid=4242"
-                + " comm=\"qemu-system-x86\" path=\"/var/lib/libvirt/images/db.qcow2\""
-                + " scontext=system_u:system_r:svirt_t:s0:c471,c902 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2"
-                + " tclass=file permissive=1\n");
+        Files.writeString(ui.auditLog, crossVmOpen(644, 1));
         ui.open(dir, node);
+        ui.await("the table counts web-frontend's one logged denial", () -> ui.cell("web-frontend", "Denials")
+                .equals("\u25b2 1"));
         ui.select("db");
         ui.type(KeyCode.ENTER);
         ui.await("a details window for db opens", () -> ui.lookup(".details-title").tryQuery()
                 .map(WindowDriver::texts).orElse("").startsWith("db on " + node));
 
-        ui.clickOn("Denials");
-        ui.await("the trail is read in the background and shown", () -> ui.lookup(".denials-table").tryQuery()
+        // The tab, not the main table's Denials column header.
+        ui.clickOn(ui.lookup(".tab-header-area .tab-label").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && "Denials".equals(l.getText()))
+                .findFirst().orElseThrow());
+        ui.await("the trail is shown", () -> ui.lookup(".denials-table").tryQuery()
                 .map(WindowDriver::texts).orElse("").contains("web-frontend tried to open db's file"));
         String shown = ui.onFx(() -> WindowDriver.texts(ui.lookup(".denials-pane").query()));
         assertTrue(shown.contains("logged, not enforced") && shown.contains("1 denial:"), shown);
+
+        // Logged while the tab is open: it appears there and in the table, nothing reloaded by hand.
+        Files.writeString(ui.auditLog, crossVmOpen(645, 0), java.nio.file.StandardOpenOption.APPEND);
+        ui.await("the tab shows the refused open too", () -> WindowDriver.texts(ui.lookup(".denials-pane").query())
+                .contains("2 denials: 1 refused, 1 logged, not enforced."));
+        assertTrue(ui.onFx(() -> WindowDriver.texts(ui.lookup(".denials-table").query())).contains("\u2716 refused"), "the refused open has its own row");
+        ui.await("the table's badge counts both", () -> ui.cell("db", "Denials").equals("\u25b2 2"));
+    }
+
+    private static String crossVmOpen(int serial, int permissive) {
+        return "type=AVC msg=audit(1796050873.064:" + serial + "): avc:  denied  { open } for  pid=4242"
+                + " comm=\"qemu-system-x86\" path=\"/var/lib/libvirt/images/db.qcow2\""
+                + " scontext=system_u:system_r:svirt_t:s0:c471,c902 tcontext=system_u:object_r:svirt_image_t:s0:c1,c2"
+                + " tclass=file permissive=" + permissive + "\n";
     }
 
     @Test

@@ -49,6 +49,8 @@ final class WindowDriver extends FxRobot {
     private MainWindow window;
     /** The audit log the window reads for local hosts; auditd's own when null. */
     Path auditLog;
+    /** How long {@link #await} waits; a slow remote host (the lab over ssh) needs longer. */
+    Duration patience = PATIENCE;
 
     /** Shows the window with these connections open, and waits until each one has connected. */
     WindowDriver open(Path configDir, String... uris) throws Exception {
@@ -84,7 +86,7 @@ final class WindowDriver extends FxRobot {
 
     /** Waits until {@code condition}, evaluated on the FX thread, holds; fails with what the window shows. */
     void await(String what, Callable<Boolean> condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             try {
                 if (Boolean.TRUE.equals(WaitForAsyncUtils.asyncFx(condition).get(5, TimeUnit.SECONDS))) {
@@ -94,7 +96,7 @@ final class WindowDriver extends FxRobot {
                 throw new AssertionError("checking that " + what + " failed", e);
             }
             if (System.nanoTime() > deadline) {
-                fail("waited " + PATIENCE.toSeconds() + " s for: " + what + "\nthe table shows:\n" + onFx(this::tableText)
+                fail("waited " + patience.toSeconds() + " s for: " + what + "\nthe table shows:\n" + onFx(this::tableText)
                         + "\nopen dialogs: " + onFx(this::dialogTexts));
             }
             sleep(50);

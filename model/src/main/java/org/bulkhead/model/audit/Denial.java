@@ -102,18 +102,25 @@ public record Denial(String eventId, Instant time, Mechanism mechanism, Set<Stri
      * type); AppArmor and anything without categories: the same label.
      */
     static boolean sameCompartment(String a, String b) {
+        return compartment(a).equals(compartment(b));
+    }
+
+    /**
+     * A key equal for two labels exactly when they are in the same compartment: an SELinux
+     * context's categories when it has some, else the whole label. Lets a trail look up the
+     * denials of thousands of VMs without comparing every pair.
+     */
+    static String compartment(String label) {
         try {
-            SecurityContext ca = SecurityContext.parse(a);
-            SecurityContext cb = SecurityContext.parse(b);
-            var la = ca.level().map(l -> l.categories());
-            var lb = cb.level().map(l -> l.categories());
-            if (la.isPresent() && lb.isPresent() && !la.get().isEmpty()) {
-                return la.equals(lb);
+            SecurityContext context = SecurityContext.parse(label);
+            var categories = context.level().map(l -> l.categories());
+            if (categories.isPresent() && !categories.get().isEmpty()) {
+                return "mcs " + categories.get();
             }
-            return ca.equals(cb);
+            return "context " + context;
         } catch (IllegalArgumentException notAContext) {
             // An AppArmor profile, say (LabelFormatException is one of these).
-            return a.equals(b);
+            return "label " + label;
         }
     }
 }

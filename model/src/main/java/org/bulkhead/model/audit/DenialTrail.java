@@ -53,7 +53,7 @@ public record DenialTrail(String vmName, List<Entry> entries) {
         return entries.stream().filter(e -> !e.denial().enforced()).count();
     }
 
-    private static String explain(String actor, Denial denial, Owners owners) {
+    static String explain(String actor, Denial denial, Owners owners) {
         String what = denial.permissions().stream().sorted().reduce((a, b) -> a + "/" + b).orElse("use");
         String object = denial.object().map(o -> "'" + o + "'").orElse("a " + denial.objectClass());
         String whose = denial.target().flatMap(owners::owner).map(o -> o + "'s " + denial.objectClass() + " " + object)

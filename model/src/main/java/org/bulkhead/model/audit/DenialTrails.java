@@ -1,13 +1,17 @@
 package org.bulkhead.model.audit;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
- * Every VM's denial trail from one reading of a host's audit log, or the reason there is none to
- * show: an unreadable log gives no trails at all, never empty ones.
+ * Every VM's denial trail from what was read of a host's audit log, or the reason there is none
+ * to show: an unreadable log gives no trails at all, never empty ones. Denials are indexed by
+ * compartment once, so thousands of VMs cost one look-up each, not a pass over every denial.
  */
 public final class DenialTrails {
 
@@ -17,25 +21,63 @@ public final class DenialTrails {
 
     private final Optional<String> unreadable;
     private final List<Vm> vms;
-    private final Map<String, DenialTrail> trails;
+    private final Map<String, String> ownerByCompartment = new HashMap<>();
+    private final Map<String, DenialTrail> trails = new LinkedHashMap<>();
 
-    private DenialTrails(Optional<String> unreadable, List<Vm> vms, Map<String, DenialTrail> trails) {
+    private DenialTrails(Optional<String> unreadable, List<Vm> vms) {
         this.unreadable = unreadable;
         this.vms = List.copyOf(vms);
-        this.trails = trails;
+        for (Vm vm : this.vms) {
+            vm.label().ifPresent(label -> ownerByCompartment.putIfAbsent(Denial.compartment(label), vm.name()));
+            vm.imageLabel().ifPresent(label -> ownerByCompartment.putIfAbsent(Denial.compartment(label), vm.name()));
+        }
     }
 
     public static DenialTrails of(AuditReading reading, List<Vm> vms) {
-        Map<String, DenialTrail> trails = new LinkedHashMap<>();
         if (reading instanceof AuditReading.Unreadable(String reason)) {
-            return new DenialTrails(Optional.of(reason), vms, trails);
+            return unreadable(reason, vms);
         }
-        List<Denial> denials = ((AuditReading.Lines) reading).denials();
-        DenialTrails result = new DenialTrails(Optional.empty(), vms, trails);
-        for (Vm vm : vms) {
-            trails.put(vm.name(), vm.label()
-                    .map(label -> DenialTrail.of(vm.name(), label, vm.imageLabel(), denials, result::owner))
-                    .orElseGet(() -> new DenialTrail(vm.name(), List.of())));
+        return of(((AuditReading.Lines) reading).denials(), vms);
+    }
+
+    /** No trails, and why: the log could not be read. */
+    public static DenialTrails unreadable(String reason, List<Vm> vms) {
+        return new DenialTrails(Optional.of(reason), vms);
+    }
+
+    /** The trails of {@code vms} in {@code denials} (oldest first). */
+    public static DenialTrails of(List<Denial> denials, List<Vm> vms) {
+        DenialTrails result = new DenialTrails(Optional.empty(), vms);
+        Map<String, List<Integer>> bySource = new HashMap<>();
+        Map<String, List<Integer>> byTarget = new HashMap<>();
+        for (int i = 0; i < denials.size(); i++) {
+            Denial denial = denials.get(i);
+            int index = i;
+            bySource.computeIfAbsent(Denial.compartment(denial.source()), k -> new ArrayList<>()).add(index);
+            denial.target().ifPresent(t -> byTarget.computeIfAbsent(Denial.compartment(t), k -> new ArrayList<>())
+                    .add(index));
+        }
+        for (Vm vm : result.vms) {
+            if (vm.label().isEmpty()) {
+                result.trails.put(vm.name(), new DenialTrail(vm.name(), List.of()));
+                continue;
+            }
+            // By this VM first: a VM touching its own files is its own doing.
+            TreeMap<Integer, DenialTrail.Role> roles = new TreeMap<>();
+            for (int i : byTarget.getOrDefault(Denial.compartment(vm.imageLabel().orElse(vm.label().get())), List.of())) {
+                roles.put(i, DenialTrail.Role.ON_THIS_VM);
+            }
+            for (int i : bySource.getOrDefault(Denial.compartment(vm.label().get()), List.of())) {
+                roles.put(i, DenialTrail.Role.BY_THIS_VM);
+            }
+            List<DenialTrail.Entry> entries = new ArrayList<>(roles.size());
+            roles.forEach((i, role) -> {
+                Denial denial = denials.get(i);
+                String actor = role == DenialTrail.Role.BY_THIS_VM ? vm.name()
+                        : result.owner(denial.source()).orElse("a process labelled " + denial.source());
+                entries.add(new DenialTrail.Entry(denial, role, DenialTrail.explain(actor, denial, result::owner)));
+            });
+            result.trails.put(vm.name(), new DenialTrail(vm.name(), entries));
         }
         return result;
     }
@@ -52,9 +94,7 @@ public final class DenialTrails {
 
     /** The VM whose process or image label is in {@code label}'s compartment, if any. */
     public Optional<String> owner(String label) {
-        return vms.stream().filter(vm -> vm.label().map(l -> Denial.sameCompartment(l, label)).orElse(false)
-                || vm.imageLabel().map(l -> Denial.sameCompartment(l, label)).orElse(false))
-                .map(Vm::name).findFirst();
+        return Optional.ofNullable(ownerByCompartment.get(Denial.compartment(label)));
     }
 
     /** Whose the touched thing was: a VM's name, else the target's label, else empty (AppArmor). */

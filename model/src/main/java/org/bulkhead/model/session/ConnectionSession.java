@@ -20,6 +20,7 @@ import java.util.function.Supplier;
 import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
 
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.SnapshotFactory;
 import org.bulkhead.model.hypervisor.ConnectionState;
@@ -50,7 +51,9 @@ import org.bulkhead.model.store.DomainStore;
  * event asked for. Neither is the UI thread or libvirt's event loop.
  * Where a {@link HostRecheck} is given, a third thread re-reads the host's enforcing mode and
  * policy facts every few seconds and judges every domain again when they change, since {@code setenforce} or a
- * permissive module change every VM's enforcement without any libvirt event.
+ * permissive module change every VM's enforcement without any libvirt event. Where an
+ * {@link AuditSource} is given, a fourth thread follows the host's audit log by offset and keeps
+ * every VM's denial trail current ({@link #onDenials}).
  * (Connections are thread-safe: a call in flight on one thread finishes before a close on another.)
  *
  * <p>Statistics sampling is its own class ({@link StatsSampling}). What stays here is one idea
@@ -75,6 +78,8 @@ public final class ConnectionSession implements AutoCloseable {
      */
     static final int SHOW_BEFORE_INSPECTING = 256;
     static final int INSPECTION_CHUNK = 256;
+    /** The least pause between two re-checks of the host, however long the last one took. */
+    static final Duration MIN_RECHECK_PAUSE = Duration.ofMillis(500);
 
     private final Hypervisor hypervisor;
     private final String uri;
@@ -86,6 +91,9 @@ public final class ConnectionSession implements AutoCloseable {
     private final HostRecheck recheck;
     private final Duration recheckInterval;
     private final ScheduledExecutorService checker;
+    /** The host's audit log, followed on its own thread; null without an audit source. */
+    private final DenialFeed denials;
+    private final ScheduledExecutorService follower;
     /** One SELinux context per domain type seen on this connection, for the re-check to ask about. */
     private final Map<String, String> contextByType = new ConcurrentHashMap<>();
     /** Which domains share labels; touched only on the worker thread. */
@@ -118,10 +126,26 @@ public final class ConnectionSession implements AutoCloseable {
     public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
             Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots,
             HostRecheck recheck, Duration interval) {
+        this(hypervisor, uri, store, hostProbe, snapshots, recheck, null, interval);
+    }
+
+    /**
+     * @param recheck  re-reads the host's enforcement facts every {@code interval} while connected;
+     *                 null for none
+     * @param audit    where the host's audit log is read, followed every {@code interval} for
+     *                 {@link #onDenials}; null for none
+     */
+    public ConnectionSession(Hypervisor hypervisor, String uri, DomainStore store,
+            Function<HypervisorConnection, HostContext> hostProbe, SnapshotFactory snapshots,
+            HostRecheck recheck, AuditSource audit, Duration interval) {
         this.recheck = recheck;
         this.recheckInterval = interval;
+        this.denials = audit == null ? null : new DenialFeed(audit);
+        // Two threads: a slow read of the audit log (over ssh, say) never delays the enforcement re-check.
         this.checker = recheck == null ? null
                 : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "host facts " + uri));
+        this.follower = audit == null ? null
+                : Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "audit log " + uri));
         this.hypervisor = Objects.requireNonNull(hypervisor, "hypervisor");
         this.uri = Objects.requireNonNull(uri, "uri");
         this.store = Objects.requireNonNull(store, "store");
@@ -145,9 +169,12 @@ public final class ConnectionSession implements AutoCloseable {
     public void open() {
         store.setStatus(uri, ConnectionStatus.CONNECTING);
         worker.execute(this::connect);
+        long millis = recheckInterval.toMillis();
         if (checker != null) {
-            long millis = recheckInterval.toMillis();
-            checker.scheduleWithFixedDelay(this::recheckHost, millis, millis, TimeUnit.MILLISECONDS);
+            checker.schedule(this::recheckOnSchedule, millis, TimeUnit.MILLISECONDS);
+        }
+        if (follower != null) {
+            follower.scheduleWithFixedDelay(this::followAudit, millis, millis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -284,6 +311,61 @@ public final class ConnectionSession implements AutoCloseable {
             nextRetry = nextRetry.multipliedBy(2).compareTo(LAST_RETRY) > 0 ? LAST_RETRY : nextRetry.multipliedBy(2);
         }
         worker.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Each VM's denial trail as last read from the host's audit log, from the first tick on; then
+     * each change (new denials, a VM's new label, the log becoming unreadable or readable) on the
+     * session's audit thread. Only what the log gained since the last tick is read.
+     */
+    public AutoCloseable onDenials(Consumer<DenialTrails> listener) {
+        if (denials == null) {
+            return () -> { };
+        }
+        return denials.subscribe(listener);
+    }
+
+    /** The trails as last worked out; empty without an audit source or before the first read. */
+    public Optional<DenialTrails> denials() {
+        return denials == null ? Optional.empty() : denials.latest();
+    }
+
+    /** On the audit thread: what the host's audit log gained since the last read. */
+    private void followAudit() {
+        HostContext known = host;
+        HypervisorConnection current = connection;
+        if (denials == null || closed || known == null || current == null
+                || current.state() != ConnectionState.OPEN) {
+            return;
+        }
+        try {
+            denials.tick(known, store.domains(uri));
+        } catch (RuntimeException e) {
+            // An ssh that failed oddly, say: the next tick reads from the same offset again.
+            LOG.log(Level.DEBUG, "following the audit log of " + uri + " failed", e);
+        }
+    }
+
+    /**
+     * Re-checks, then schedules the next one {@code interval} after this one started, with a
+     * short pause at least: a re-check that takes a second (over ssh, say) does not stretch the
+     * time until a change shows to the interval plus twice its own length.
+     */
+    private void recheckOnSchedule() {
+        long started = System.nanoTime();
+        try {
+            recheckHost();
+        } finally {
+            long spent = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            long next = Math.max(MIN_RECHECK_PAUSE.toMillis(), recheckInterval.toMillis() - spent);
+            try {
+                if (!closed) {
+                    checker.schedule(this::recheckOnSchedule, next, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException closedMeanwhile) {
+                // close() shut the checker down: no more re-checks.
+            }
+        }
     }
 
     /**
@@ -502,6 +584,9 @@ public final class ConnectionSession implements AutoCloseable {
         stats.close();
         if (checker != null) {
             checker.shutdownNow();
+        }
+        if (follower != null) {
+            follower.shutdownNow();
         }
         worker.execute(() -> {
             dropConnection();

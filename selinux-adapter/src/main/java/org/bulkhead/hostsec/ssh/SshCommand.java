@@ -13,6 +13,9 @@ import org.bulkhead.model.hypervisor.ConnectionUri;
  * The system's {@code ssh} to one host, run with a shell command and no terminal. Built from
  * an ssh command line, or from a libvirt {@code qemu+ssh://} URI the way libvirt builds its own
  * (user, port, {@code keyfile}, {@code no_verify}), so what reaches libvirtd reaches the files too.
+ * Commands to one host share one SSH connection (OpenSSH's connection sharing, its socket in a
+ * folder only this user can enter): a re-check every few seconds then costs a command, not a
+ * key exchange each time.
  */
 final class SshCommand {
 
@@ -45,6 +48,9 @@ final class SshCommand {
     /** Runs {@code shellCommand} on the host; the output is stdout and stderr together. */
     Result run(String shellCommand) {
         List<String> command = new ArrayList<>(words);
+        if (java.nio.file.Path.of(words.get(0)).getFileName().toString().equals("ssh")) {
+            command.addAll(1, ConnectionSharing.options());
+        }
         command.add(shellCommand);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -78,5 +84,29 @@ final class SshCommand {
     @Override
     public String toString() {
         return String.join(" ", words);
+    }
+
+    /** Where the shared connections' sockets live: a private folder made once per run. */
+    private static final class ConnectionSharing {
+        private static final List<String> OPTIONS = make();
+
+        static List<String> options() {
+            return OPTIONS;
+        }
+
+        private static List<String> make() {
+            try {
+                java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bulkhead-ssh",
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                folder.toFile().deleteOnExit();
+                // %C is a hash of host, port and user: short enough for a socket path, one per host.
+                return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + folder.resolve("%C"),
+                        "-o", "ControlPersist=60");
+            } catch (IOException | UnsupportedOperationException e) {
+                // No private folder: every command makes its own connection, as plain ssh does.
+                return List.of();
+            }
+        }
     }
 }

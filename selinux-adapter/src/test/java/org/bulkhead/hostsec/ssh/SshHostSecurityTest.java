@@ -143,4 +143,18 @@ class SshHostSecurityTest {
                         "ssh lab"));
         assertEquals(org.bulkhead.model.hostsec.FileLabelException.Reason.NOT_FOUND, missing.reason());
     }
+
+    @Test
+    void aRecheckReadsTheDriverAndThePolicyInOneSshCommand(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path calls = dir.resolve("calls");
+        // Stands in for "ssh host" and counts the commands run on the host.
+        SshHostSecurity host = SshHostSecurity.over(List.of("sh", "-c", "echo call >> " + calls + "; sh -c \"$1\"",
+                "ssh"));
+        host.driver();
+        host.enforcementFacts(java.util.Set.of());
+        assertEquals(1, java.nio.file.Files.readAllLines(calls).size(), "the facts came with the driver");
+        host.enforcementFacts(java.util.Set.of());
+        assertEquals(2, java.nio.file.Files.readAllLines(calls).size(), "asked again without the driver: read again");
+    }
 }

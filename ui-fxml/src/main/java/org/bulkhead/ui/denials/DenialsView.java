@@ -4,7 +4,6 @@ import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -14,12 +13,11 @@ import javafx.scene.layout.VBox;
 
 import org.bulkhead.ui.common.Views;
 
-/** The Denials tab's content: a status line (count, or why the log is unreadable) over the trail. */
+/** The Denials tab's content: a status line (count, or why the log is unreadable) over the trail, kept current. */
 public final class DenialsView {
 
     @FXML private VBox root;
     @FXML private Label status;
-    @FXML private Button reload;
     @FXML private TableView<DenialsViewModel.DenialRow> table;
     @FXML private TableColumn<DenialsViewModel.DenialRow, String> time;
     @FXML private TableColumn<DenialsViewModel.DenialRow, String> action;
@@ -46,7 +44,6 @@ public final class DenialsView {
     private void initialize() {
         root.getProperties().put(DenialsView.class, this); // the tab finds its view again from its content
         status.textProperty().bind(viewModel.statusProperty());
-        reload.disableProperty().bind(viewModel.readingProperty());
         table.setItems(viewModel.rows());
         column(time, DenialsViewModel.DenialRow::time);
         column(action, DenialsViewModel.DenialRow::action);
@@ -54,11 +51,6 @@ public final class DenialsView {
         column(outcome, DenialsViewModel.DenialRow::outcome);
         column(explanation, DenialsViewModel.DenialRow::explanation);
         table.placeholderProperty().bind(viewModel.statusProperty().map(Label::new));
-    }
-
-    @FXML
-    private void reload() {
-        viewModel.load();
     }
 
     private static void column(TableColumn<DenialsViewModel.DenialRow, String> column,

@@ -2,25 +2,24 @@ package org.bulkhead.ui.denials;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.beans.value.WeakChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import org.bulkhead.model.audit.DenialTrail;
 import org.bulkhead.model.audit.DenialTrails;
-import org.bulkhead.ui.common.BackgroundTask;
-import org.bulkhead.ui.common.TaskExecutor;
-import org.bulkhead.ui.common.TaskStatus;
 
 /**
- * One VM's Denials tab: its trail read from the host's audit log in the background, or a plain
- * statement that the log could not be read (which never shows as "no denials").
+ * One VM's Denials tab: its trail as the connection follows the host's audit log (new denials
+ * appear as they are logged), or a plain statement that the log could not be read (which never
+ * shows as "no denials").
  */
 public final class DenialsViewModel {
 
@@ -32,37 +31,33 @@ public final class DenialsViewModel {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final String vmName;
-    private final Supplier<Callable<DenialTrails>> read;
-    private final TaskExecutor tasks;
     private final ZoneId zone;
     private final ObservableList<DenialRow> rows = FXCollections.observableArrayList();
     private final ObservableList<DenialRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper unreadable = new ReadOnlyBooleanWrapper(this, "unreadable");
-    private final TaskStatus reading = new TaskStatus();
+    private final ReadOnlyBooleanWrapper reading = new ReadOnlyBooleanWrapper(this, "reading");
+    // Held here, weakly registered: the row outlives the details window, so the tab must not be kept alive by it.
+    private final ChangeListener<DenialTrails> follow = (obs, old, now) -> show(now);
 
     /**
-     * @param read called on the UI thread at each {@link #load} to take what it needs there (the
-     *             host, its VMs); the work it returns reads the log on {@code tasks}' background
+     * @param trails every VM's trail on the connection, as last read (null until the first
+     *               reading); must change on the UI thread
      */
-    public DenialsViewModel(String vmName, Supplier<Callable<DenialTrails>> read, TaskExecutor tasks, ZoneId zone) {
+    public DenialsViewModel(String vmName, ObservableValue<DenialTrails> trails, ZoneId zone) {
         this.vmName = vmName;
-        this.read = read;
-        this.tasks = tasks;
         this.zone = zone;
-    }
-
-    /** Reads the log again; what is shown stays until the answer comes. */
-    public void load() {
-        if (reading.isRunning()) {
-            return;
-        }
-        status.set("Reading the audit log…");
-        tasks.run(BackgroundTask.of(read.get()).trackedBy(reading).onSuccess(this::show).onFailure(failure ->
-                showUnreadable(failure.getMessage() == null ? failure.toString() : failure.getMessage())));
+        trails.addListener(new WeakChangeListener<>(follow));
+        show(trails.getValue());
     }
 
     private void show(DenialTrails trails) {
+        if (trails == null) {
+            reading.set(true);
+            status.set("Reading the audit log\u2026");
+            return;
+        }
+        reading.set(false);
         if (trails.unreadable().isPresent() || trails.of(vmName).isEmpty()) {
             showUnreadable(trails.unreadable().orElse(vmName + " is not on this connection any more"));
             return;
@@ -103,7 +98,8 @@ public final class DenialsViewModel {
         return unreadable.getReadOnlyProperty();
     }
 
+    /** True until the connection has read the audit log once. */
     public ReadOnlyBooleanProperty readingProperty() {
-        return reading.runningProperty();
+        return reading.getReadOnlyProperty();
     }
 }

@@ -167,8 +167,8 @@ public final class DetailsView {
     }
 
     /**
-     * Adds a Denials tab; the host's audit log is read in the background each time the tab is
-     * selected, so opening the window costs nothing until the trail is wanted.
+     * Adds a Denials tab, made when first selected; it follows the connection's reading of the
+     * host's audit log, so new denials appear while it is open.
      */
     public void addDenialsTab(Supplier<DenialsViewModel> denials) {
         Tab tab = new Tab("Denials");
@@ -181,7 +181,6 @@ public final class DetailsView {
             if (tab.getContent() == null) {
                 tab.setContent(new DenialsView(denials.get()).root());
             }
-            ((DenialsView) tab.getContent().getProperties().get(DenialsView.class)).viewModel().load();
         });
     }
 

@@ -145,6 +145,36 @@ final class DomainCells {
         }
     }
 
+    /** The VM's denial count as a badge: refused and only logged in the tooltip, "?" when not read. */
+    static final class Denials extends TableCell<DomainRow, DenialCount> {
+        private static final PseudoClass LOGGED = PseudoClass.getPseudoClass("logged");
+        private static final PseudoClass SOME = PseudoClass.getPseudoClass("some");
+        private final Label badge = new Label();
+        private final Tooltip tooltip = new Tooltip();
+
+        Denials() {
+            getStyleClass().add("denials-cell");
+            badge.getStyleClass().add("denial-badge");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(DenialCount count, boolean empty) {
+            super.updateItem(count, empty);
+            if (empty || count == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            badge.setText(count.badge());
+            badge.pseudoClassStateChanged(SOME, count.total() > 0);
+            badge.pseudoClassStateChanged(LOGGED, count.logged() > 0);
+            tooltip.setText(count.describe());
+            setTooltip(tooltip);
+            setGraphic(badge);
+        }
+    }
+
     /** A sparkline with the latest value beside it; empty for domains that are not running. */
     static final class Usage extends TableCell<DomainRow, UsageSeries> {
         private final Sparkline sparkline = new Sparkline();

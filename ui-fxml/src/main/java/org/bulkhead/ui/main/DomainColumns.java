@@ -1,5 +1,7 @@
 package org.bulkhead.ui.main;
 
+import java.util.Comparator;
+
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -41,6 +43,10 @@ final class DomainColumns {
         TableColumn<DomainRow, DomainEnforcement> enforcing = column(table, "enforcingColumn");
         enforcing.setCellValueFactory(cell -> cell.getValue().domainEnforcementProperty());
         enforcing.setCellFactory(column -> new DomainCells.Enforcement());
+        TableColumn<DomainRow, DenialCount> denials = column(table, "denialsColumn");
+        denials.setCellValueFactory(cell -> cell.getValue().denialCountProperty());
+        denials.setCellFactory(column -> new DomainCells.Denials());
+        denials.setComparator(Comparator.comparingLong(DenialCount::total));
         TableColumn<DomainRow, UsageSeries> cpu = column(table, "cpuColumn");
         cpu.setCellValueFactory(cell -> cell.getValue().cpuProperty());
         cpu.setCellFactory(column -> new DomainCells.Usage());

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.host.HostEnforcement;
@@ -36,6 +37,9 @@ public final class DomainRow {
     private final ReadOnlyBooleanWrapper removed = new ReadOnlyBooleanWrapper(this, "removed");
     private final ReadOnlyObjectWrapper<UsageSeries> cpu = new ReadOnlyObjectWrapper<>(this, "cpu", UsageSeries.EMPTY);
     private final ReadOnlyObjectWrapper<UsageSeries> memory = new ReadOnlyObjectWrapper<>(this, "memory", UsageSeries.EMPTY);
+    private final ReadOnlyObjectWrapper<DenialTrails> denials = new ReadOnlyObjectWrapper<>(this, "denials");
+    private final ReadOnlyObjectWrapper<DenialCount> denialCount =
+            new ReadOnlyObjectWrapper<>(this, "denialCount", DenialCount.NOT_READ);
 
     DomainRow(DomainSnapshot first) {
         this.key = first.key();
@@ -72,6 +76,15 @@ public final class DomainRow {
 
     void markRemoved() {
         removed.set(true);
+    }
+
+    /** The connection's trails as last read from its audit log; the count is this VM's. */
+    void setDenials(DenialTrails trails) {
+        denials.set(trails);
+        DenialCount count = DenialCount.of(trails, name.get());
+        if (!count.equals(denialCount.get())) {
+            denialCount.set(count);
+        }
     }
 
     /** Only a series that differs is set: an unchanged sparkline asks for no layout and no redraw. */
@@ -177,6 +190,20 @@ public final class DomainRow {
 
     public ReadOnlyObjectProperty<UsageSeries> memoryProperty() {
         return memory.getReadOnlyProperty();
+    }
+
+    /** Every VM's trail on this row's connection (the Denials tab picks this VM's); null until read. */
+    public ReadOnlyObjectProperty<DenialTrails> denialsProperty() {
+        return denials.getReadOnlyProperty();
+    }
+
+    /** How many denials the audit log holds for this VM (the table's badge). */
+    public ReadOnlyObjectProperty<DenialCount> denialCountProperty() {
+        return denialCount.getReadOnlyProperty();
+    }
+
+    public DenialCount denialCount() {
+        return denialCount.get();
     }
 
     @Override

@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainSnapshot;
@@ -32,6 +33,8 @@ import org.bulkhead.model.store.StoreChange;
 public final class DomainTable {
 
     private final Map<DomainKey, DomainRow> rows = new HashMap<>();
+    /** Each connection's trails as last read, for rows that appear after the reading. */
+    private final Map<String, DenialTrails> denials = new HashMap<>();
     // The extractor turns a row's new snapshot into a list update, so filter and sort follow it.
     private final ObservableList<DomainRow> source =
             FXCollections.observableArrayList(row -> new Observable[] {row.snapshotProperty()});
@@ -94,6 +97,7 @@ public final class DomainTable {
             if (row == null) {
                 row = new DomainRow(snapshot);
                 row.setStale(status.get() != ConnectionStatus.OPEN);
+                Optional.ofNullable(denials.get(snapshot.connectionUri())).ifPresent(row::setDenials);
                 rows.put(snapshot.key(), row);
                 added.add(row);
             } else {
@@ -109,6 +113,18 @@ public final class DomainTable {
     void markStale(String connectionUri, boolean stale) {
         rows.values().stream().filter(row -> row.connectionUri().equals(connectionUri))
                 .forEach(row -> row.setStale(stale));
+    }
+
+    /** A connection's new denial trails: each of its rows takes its own count. */
+    void applyDenials(String connectionUri, DenialTrails trails) {
+        denials.put(connectionUri, trails);
+        rows.values().stream().filter(row -> row.connectionUri().equals(connectionUri))
+                .forEach(row -> row.setDenials(trails));
+    }
+
+    /** Drops what was kept for a connection the window no longer shows. */
+    void forget(String connectionUri) {
+        denials.remove(connectionUri);
     }
 
     void applyUsage(Map<DomainKey, UsageHistory.Usage> usage) {

@@ -113,6 +113,11 @@ public final class MainViewModel implements AutoCloseable {
         // Statistics only for the rows the user can see, none while the window is hidden.
         session.onScreen(() -> onScreen.getOrDefault(uri, Set.of()));
         handles.add(session.onStats(statsInterval, batch -> ui.execute(() -> acceptStats(uri, batch))));
+        handles.add(session.onDenials(trails -> ui.execute(() -> {
+            if (connections.containsKey(uri)) {
+                table.applyDenials(uri, trails);
+            }
+        })));
         connections.put(uri, new Connection(session, header, handles));
         headers.add(header);
         session.open();
@@ -140,6 +145,7 @@ public final class MainViewModel implements AutoCloseable {
         connection.session().close();
         store.forget(uri);
         usage.forget(uri);
+        table.forget(uri);
         updateBanner();
         tasks.submit(() -> known.forget(uri), saved -> { }, failure -> dialogs.showError(new Problem(
                 "Could not forget the connection",
