@@ -287,6 +287,8 @@ class MainWindowTest {
         ui.open(dir, DEFAULT);
         ui.select("test");
         try (HypervisorConnection virsh = new LibvirtHypervisor().open(DEFAULT)) {
+            // The daemon stays down until the stale rows are seen: a quick reconnect would hide them.
+            ui.hypervisor.refuseOpens(true);
             ui.hypervisor.closeUnder(DEFAULT);
             NotificationPane banner = ui.lookup(".banner").queryAs(NotificationPane.class);
             ui.await("a banner names the lost connection", () -> banner.isShowing() && banner.getText().contains(DEFAULT));
@@ -297,6 +299,7 @@ class MainWindowTest {
             assertTrue(ui.onFx(() -> ui.toolbarButton("forceOffButton").isDisabled()),
                     "no actions on a domain whose state is not known");
             assertFalse(ui.onFx(ui::dialogOpen), "losing a connection is a banner, not a dialog");
+            ui.hypervisor.refuseOpens(false);
 
             ui.await("the banner goes once reconnected", () -> !banner.isShowing());
             ui.await("the resynced row shows the change made while disconnected",

@@ -95,6 +95,9 @@ class SelinuxLabWindowTest {
     @AfterAll
     void removeEverything() throws Exception {
         List<String> problems = new ArrayList<>();
+        if (lab == null) {
+            return; // no lab configured: the tests were skipped and nothing was made
+        }
         SelinuxLab.ssh("semodule -r " + MODULE + " 2>/dev/null; rm -f /root/" + MODULE + ".cil");
         if (ui.window() != null) {
             ui.close();

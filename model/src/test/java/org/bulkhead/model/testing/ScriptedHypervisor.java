@@ -35,6 +35,7 @@ public final class ScriptedHypervisor implements Hypervisor {
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final List<String> attempts = new CopyOnWriteArrayList<>();
+    private volatile boolean refuseOpens;
 
     public ScriptedHypervisor(Hypervisor real) {
         this.real = real;
@@ -43,6 +44,10 @@ public final class ScriptedHypervisor implements Hypervisor {
     @Override
     public HypervisorConnection open(String uri) {
         attempts.add(uri);
+        if (refuseOpens) {
+            throw new HypervisorException("Could not connect to " + uri + ": the daemon is down (injected)",
+                    "Nothing to do: this is a test");
+        }
         HypervisorConnection connection = real.open(uri);
         opened.add(connection);
         return (HypervisorConnection) Proxy.newProxyInstance(ScriptedHypervisor.class.getClassLoader(),
@@ -134,6 +139,11 @@ public final class ScriptedHypervisor implements Hypervisor {
     /** Every call so far, in order, as {@code name[arguments]} (e.g. {@code undefine[uuid, true]}). */
     public List<String> callLog() {
         return log;
+    }
+
+    /** While true, every new connection is refused, as by a daemon that is down; reconnects keep failing. */
+    public void refuseOpens(boolean refuse) {
+        refuseOpens = refuse;
     }
 
     /** Closes every open connection to {@code uri} behind its user's back. */
