@@ -6,13 +6,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.model.disposable.Disposable;
-import org.bulkhead.model.disposable.DisposableEnd;
 import org.bulkhead.model.disposable.DisposableVms;
 import org.bulkhead.model.disposable.DisposableXml;
+import org.bulkhead.model.disposable.Leftovers;
 import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.DomainListing;
@@ -38,12 +37,6 @@ import picocli.CommandLine.Spec;
                 + " 3 refused (the template runs, Isolated impossible here); 5 libvirt refused to start it"
                 + " (nothing left); 6 ended, but something is left (named on stderr)."})
 final class DisposableCommand implements Callable<Integer> {
-
-    static final int NO_CONNECTION = 1;
-    static final int BAD_TEMPLATE = 2;
-    static final int REFUSED = 3;
-    static final int START_FAILED = 5;
-    static final int LEFT_BEHIND = 6;
 
     @Spec
     private CommandSpec spec;
@@ -72,78 +65,50 @@ final class DisposableCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         LiveDisposables live = LiveDisposables.forUser(System.getenv());
-        DisposableVms.cleanOrphans(live, wiring.hypervisor()::open).forEach(err::println);
+        Leftovers.cleanOrphans(live, wiring.hypervisor()::open).forEach(err::println);
         HypervisorConnection connection;
         try {
             connection = wiring.hypervisor().open(uri.text());
         } catch (HypervisorException e) {
             err.println("bulkhead disposable: " + e.userMessage());
-            return NO_CONNECTION;
+            return DisposableRun.NO_CONNECTION;
         }
         try (connection) {
             Optional<String> uuid = find(connection, template);
             if (uuid.isEmpty()) {
                 err.println("bulkhead disposable: there is no VM '" + template + "' on " + uri.text()
                         + " (virsh -c " + uri.text() + " list --all)");
-                return BAD_TEMPLATE;
+                return DisposableRun.BAD_TEMPLATE;
             }
             DisposableVms vms = wiring.disposables(connection, live);
-            DisposableXml.Options options;
-            Disposable disposable;
+            DisposableXml.Options options = new DisposableXml.Options(
+                    memory == null ? OptionalLong.empty() : OptionalLong.of(memory), !noNetwork);
+            DisposableRun run;
             try {
-                options = new DisposableXml.Options(memory == null ? OptionalLong.empty() : OptionalLong.of(memory),
-                        !noNetwork);
-                disposable = vms.start(uuid.get(), options, err::println);
-            } catch (IllegalArgumentException e) {
-                err.println("bulkhead disposable: " + e.getMessage());
-                return BAD_TEMPLATE;
-            } catch (IllegalStateException e) {
-                err.println("bulkhead disposable: " + e.getMessage());
-                return REFUSED;
-            } catch (HypervisorException e) {
-                err.println("bulkhead disposable: " + e.userMessage());
-                return START_FAILED;
+                run = DisposableRun.start("bulkhead disposable", vms, uuid.get(), options, out, err);
+            } catch (DisposableRun.NotStarted e) {
+                return e.code;
             }
+            Disposable disposable = run.disposable();
             out.println("Running '" + disposable.name() + "' (a disposable VM of '" + disposable.template() + "')");
             out.println("  label:   " + disposable.label());
             out.println("  overlay: " + disposable.overlay());
             out.println("  console: virt-viewer -c " + uri.text() + " " + disposable.name());
             out.println("It ends when the guest powers off or on Ctrl+C.");
             out.flush();
-            return waitAndEnd(vms, disposable, out, err);
-        }
-    }
-
-    /** Ends the VM once it stops or this process is asked to stop, whichever comes first, once. */
-    private int waitAndEnd(DisposableVms vms, Disposable disposable, PrintWriter out, PrintWriter err) {
-        CountDownLatch stopped = new CountDownLatch(1);
-        AtomicReference<DisposableEnd> ended = new AtomicReference<>();
-        Runnable end = () -> {
-            synchronized (ended) {
-                if (ended.get() == null) {
-                    ended.set(vms.end(disposable));
-                    (ended.get().clean() ? out : err).println(ended.get().describe());
-                    out.flush();
-                    err.flush();
+            CountDownLatch stopped = new CountDownLatch(1);
+            try (AutoCloseable watch = vms.whenStopped(disposable, stopped::countDown)) {
+                if (vms.isRunning(disposable)) {
+                    stopped.await();
                 }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                err.println("bulkhead disposable: lost sight of '" + disposable.name() + "' (" + e.getMessage()
+                        + "); ending it now");
             }
-        };
-        Thread hook = new Thread(end, "end disposable VM");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try (AutoCloseable watch = vms.whenStopped(disposable, stopped::countDown)) {
-            if (vms.isRunning(disposable)) {
-                stopped.await();
-            }
-        } catch (Exception e) {
-            Thread.currentThread().interrupt();
+            return run.finish();
         }
-        end.run();
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException shuttingDown) {
-            // The hook is running or has run: it ended the VM.
-        }
-        return ended.get().clean() ? 0 : LEFT_BEHIND;
     }
 
     private static Optional<String> find(HypervisorConnection connection, String nameOrUuid) {

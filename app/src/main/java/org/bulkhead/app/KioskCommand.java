@@ -10,14 +10,13 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.bulkhead.app.gui.KioskWindow;
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.model.disposable.Disposable;
-import org.bulkhead.model.disposable.DisposableEnd;
 import org.bulkhead.model.disposable.DisposableVms;
 import org.bulkhead.model.disposable.DisposableXml;
+import org.bulkhead.model.disposable.Leftovers;
 import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.DomainListing;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
@@ -68,31 +67,31 @@ final class KioskCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             err.println("bulkhead kiosk: no kiosk is set up here (" + config + " is missing); an administrator sets"
                     + " one up with: sudo bulkhead kiosk setup --template VM --users NAME");
-            return DisposableCommand.BAD_TEMPLATE;
+            return DisposableRun.BAD_TEMPLATE;
         } catch (IOException | IllegalArgumentException e) {
             err.println("bulkhead kiosk: " + e.getMessage());
-            return DisposableCommand.BAD_TEMPLATE;
+            return DisposableRun.BAD_TEMPLATE;
         }
         String user = System.getProperty("user.name");
         if (!profile.allows(user, groupsOf(user))) {
             err.println("bulkhead kiosk: the kiosk in " + config + " is not for the user '" + user + "' (users: "
                     + String.join(", ", profile.users()) + "; groups: " + String.join(", ", profile.groups()) + ")");
-            return DisposableCommand.REFUSED;
+            return DisposableRun.REFUSED;
         }
         try {
             KioskWindow.startToolkit();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return DisposableCommand.START_FAILED;
+            return DisposableRun.START_FAILED;
         }
         LiveDisposables live = LiveDisposables.forUser(System.getenv());
-        DisposableVms.cleanOrphans(live, wiring.hypervisor()::open).forEach(err::println);
+        Leftovers.cleanOrphans(live, wiring.hypervisor()::open).forEach(err::println);
         HypervisorConnection connection;
         try {
             connection = wiring.hypervisor().open(profile.connect());
         } catch (HypervisorException e) {
             err.println("bulkhead kiosk: " + e.userMessage());
-            return DisposableCommand.NO_CONNECTION;
+            return DisposableRun.NO_CONNECTION;
         }
         try (connection) {
             Optional<String> template = connection.listNames().stream()
@@ -100,53 +99,26 @@ final class KioskCommand implements Callable<Integer> {
             if (template.isEmpty()) {
                 err.println("bulkhead kiosk: the kiosk's template '" + profile.template() + "' is not on "
                         + profile.connect() + " for this user; ask the administrator to check " + config);
-                return DisposableCommand.BAD_TEMPLATE;
+                return DisposableRun.BAD_TEMPLATE;
             }
             DisposableVms vms = wiring.disposables(connection, live);
-            Disposable disposable;
+            DisposableRun run;
             try {
-                disposable = vms.start(template.get(), new DisposableXml.Options(profile.memoryMiB(), profile.network(),
-                        Optional.of(KioskPolicy.sessionPrefix(user))),
-                        err::println);
-            } catch (IllegalArgumentException e) {
-                err.println("bulkhead kiosk: " + e.getMessage());
-                return DisposableCommand.BAD_TEMPLATE;
-            } catch (IllegalStateException e) {
-                err.println("bulkhead kiosk: " + e.getMessage());
-                return DisposableCommand.REFUSED;
-            } catch (HypervisorException e) {
-                err.println("bulkhead kiosk: " + e.userMessage());
-                return DisposableCommand.START_FAILED;
+                run = DisposableRun.start("bulkhead kiosk", vms, template.get(),
+                        new DisposableXml.Options(profile.memoryMiB(), profile.network(),
+                                Optional.of(KioskPolicy.sessionPrefix(user))), out, err);
+            } catch (DisposableRun.NotStarted e) {
+                return e.code;
             }
+            Disposable disposable = run.disposable();
             out.println("Guest session on '" + disposable.name() + "' (label " + disposable.label() + ").");
             out.flush();
-            AtomicReference<DisposableEnd> ended = new AtomicReference<>();
-            Runnable end = () -> {
-                synchronized (ended) {
-                    if (ended.get() == null) {
-                        ended.set(vms.end(disposable));
-                        (ended.get().clean() ? out : err).println(ended.get().describe());
-                        out.flush();
-                        err.flush();
-                    }
-                }
-            };
-            // Logout sends SIGHUP or SIGTERM: the VM and its overlay go with the session.
-            Thread hook = new Thread(end, "end kiosk session");
-            Runtime.getRuntime().addShutdownHook(hook);
             try {
                 KioskWindow.show(wiring, vms, disposable, profile.fullScreen(), out);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } finally {
-                end.run(); // before the connection closes
             }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook ended the session.
-            }
-            return ended.get().clean() ? 0 : DisposableCommand.LEFT_BEHIND;
+            return run.finish(); // before the connection closes
         }
     }
 

@@ -92,21 +92,21 @@ final class KioskSetupCommand implements Callable<Integer> {
                     users, groups, !windowed, network);
         } catch (IllegalArgumentException e) {
             err.println("bulkhead kiosk setup: " + e.getMessage());
-            return DisposableCommand.BAD_TEMPLATE;
+            return DisposableRun.BAD_TEMPLATE;
         }
         HypervisorConnection connection;
         try {
             connection = wiring.hypervisor().open(connect);
         } catch (HypervisorException e) {
             err.println("bulkhead kiosk setup: " + e.userMessage());
-            return DisposableCommand.NO_CONNECTION;
+            return DisposableRun.NO_CONNECTION;
         }
         try (connection) {
             Optional<String> uuid = connection.listNames().stream().filter(d -> d.name().equals(template))
                     .map(DomainListing::uuid).findFirst();
             if (uuid.isEmpty()) {
                 err.println("bulkhead kiosk setup: there is no VM '" + template + "' on " + connect);
-                return DisposableCommand.BAD_TEMPLATE;
+                return DisposableRun.BAD_TEMPLATE;
             }
             try {
                 String image = wiring.disposables(connection, LiveDisposables.forUser(System.getenv()))
@@ -120,12 +120,12 @@ final class KioskSetupCommand implements Callable<Integer> {
                     err.println("bulkhead kiosk setup: no storage pool holds " + image + ", and each session's overlay"
                             + " goes beside it; define one: virsh pool-define-as NAME dir --target "
                             + imagePath.getParent() + " && virsh pool-start NAME && virsh pool-autostart NAME");
-                    return DisposableCommand.BAD_TEMPLATE;
+                    return DisposableRun.BAD_TEMPLATE;
                 }
                 policy = new KioskPolicy.Template(template, pool.get(), imagePath.getFileName().toString());
             } catch (IllegalArgumentException | IllegalStateException | HypervisorException e) {
                 err.println("bulkhead kiosk setup: " + (e instanceof HypervisorException h ? h.userMessage() : e.getMessage()));
-                return DisposableCommand.BAD_TEMPLATE;
+                return DisposableRun.BAD_TEMPLATE;
             }
         }
         try {

@@ -21,6 +21,7 @@ import org.bulkhead.model.disposable.Disposable;
 import org.bulkhead.model.disposable.DisposableEnd;
 import org.bulkhead.model.disposable.DisposableVms;
 import org.bulkhead.model.disposable.DisposableXml;
+import org.bulkhead.model.disposable.Leftovers;
 import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
@@ -180,14 +181,14 @@ class RealDisposableTest {
         }
         assertTrue(connection.domain(orphan.uuid()).isEmpty(), "the daemon destroyed the orphaned domain");
 
-        List<String> said = DisposableVms.cleanOrphans(live, wiring.hypervisor()::open);
+        List<String> said = Leftovers.cleanOrphans(live, wiring.hypervisor()::open);
 
         assertEquals(1, said.size(), said.toString());
         assertTrue(said.get(0).startsWith("Cleaned up the disposable VM '" + orphan.name() + "'"), said.get(0));
         assertTrue(said.get(0).contains("deleted its overlay " + overlay), said.get(0));
         assertFalse(Files.exists(Path.of(overlay)), "the overlay is deleted");
         assertEquals(List.of(), live.all());
-        assertEquals(List.of(), DisposableVms.cleanOrphans(live, wiring.hypervisor()::open), "nothing more to clean");
+        assertEquals(List.of(), Leftovers.cleanOrphans(live, wiring.hypervisor()::open), "nothing more to clean");
     }
 
     @Test

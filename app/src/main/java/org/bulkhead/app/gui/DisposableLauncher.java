@@ -22,6 +22,7 @@ import org.bulkhead.model.disposable.Disposable;
 import org.bulkhead.model.disposable.DisposableEnd;
 import org.bulkhead.model.disposable.DisposableVms;
 import org.bulkhead.model.disposable.DisposableXml;
+import org.bulkhead.model.disposable.Leftovers;
 import org.bulkhead.model.disposable.LiveDisposables;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
@@ -77,7 +78,7 @@ final class DisposableLauncher implements AutoCloseable {
     void cleanLeftovers() {
         worker.execute(() -> {
             try {
-                List<String> said = DisposableVms.cleanOrphans(live, wiring.hypervisor()::open);
+                List<String> said = Leftovers.cleanOrphans(live, wiring.hypervisor()::open);
                 if (!said.isEmpty()) {
                     Platform.runLater(() -> inform.accept(String.join("\n\n", said)));
                 }

@@ -23,8 +23,6 @@ import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.isolation.IsolationModels;
 import org.bulkhead.model.isolation.IsolationPlan;
-import org.bulkhead.model.label.DacLabel;
-import org.bulkhead.model.label.LabelFormatException;
 import org.bulkhead.model.ledger.LabelLedger;
 import org.bulkhead.model.ledger.LabelUse;
 import org.bulkhead.model.provision.HostFiles;
@@ -50,6 +48,7 @@ public final class DisposableVms {
     private final Optional<HostSecurity> security;
     private final Optional<HostFiles> files;
     private final LiveDisposables live;
+    private final TemplateImage templateImage;
 
     /**
      * @param security this machine's file labels, when the connection's host is this machine
@@ -64,6 +63,7 @@ public final class DisposableVms {
         this.security = local ? security : Optional.empty();
         this.files = local ? files : Optional.empty();
         this.live = Objects.requireNonNull(live, "live");
+        this.templateImage = new TemplateImage(host, this.security, this.files);
     }
 
     /**
@@ -96,7 +96,7 @@ public final class DisposableVms {
         Optional<StorageVolume> overlay = Optional.empty();
         boolean recorded = false;
         try {
-            Optional<FileLabel> before = shareReadOnly(Path.of(disk.path()), plannedUid(plan).orElse(-1), notes);
+            Optional<FileLabel> before = templateImage.shareReadOnly(Path.of(disk.path()), plannedUid(plan).orElse(-1), notes);
             overlay = Optional.of(connection.createOverlay(name + ".qcow2", disk.path(), OVERLAY_MODE));
             live.add(LiveDisposables.Entry.mine(connection.uri(), uuid, name, template.name(), overlay.get().path()));
             recorded = true;
@@ -134,7 +134,7 @@ public final class DisposableVms {
         DomainRecord template = connection.domain(templateUuid).orElseThrow(() -> new IllegalStateException(
                 "The template " + templateUuid + " no longer exists on " + connection.uri() + "."));
         DisposableXml.TemplateDisk disk = DisposableXml.templateDisk(template.name(), template.xml());
-        shareReadOnly(Path.of(disk.path()), -1, notes);
+        templateImage.shareReadOnly(Path.of(disk.path()), -1, notes);
         return disk.path();
     }
 
@@ -170,7 +170,7 @@ public final class DisposableVms {
         List<String> notChecked = new ArrayList<>();
         destroyDomain(disposable.uuid(), disposable.name(), removed, left);
         deleteOverlay(disposable.overlay(), removed, left, notChecked);
-        checkTemplate(disposable, left, notChecked);
+        templateImage.check(disposable, left, notChecked);
         disposable.plan().release(ledger);
         ledger.removeDomain(disposable.uuid());
         if (left.isEmpty()) {
@@ -196,128 +196,10 @@ public final class DisposableVms {
         return connection.domain(disposable.uuid()).map(d -> d.state().isActive()).orElse(false);
     }
 
-    /**
-     * Removes what earlier Bulkhead processes left when they stopped without ending their disposable
-     * VMs (a crash, a kill): the domain, if the daemon has not destroyed it already, and the overlay.
-     *
-     * @return one sentence per leftover, saying what was cleaned or what is still there
-     */
-    public static List<String> cleanOrphans(LiveDisposables live, java.util.function.Function<String, HypervisorConnection> open) {
-        List<String> said = new ArrayList<>();
-        for (LiveDisposables.Entry entry : live.orphaned()) {
-            List<String> removed = new ArrayList<>();
-            List<String> left = new ArrayList<>();
-            try (HypervisorConnection connection = open.apply(entry.uri())) {
-                destroyOn(connection, entry.uuid(), entry.name(), removed, left);
-                try {
-                    connection.deleteVolume(entry.overlay());
-                    removed.add("deleted its overlay " + entry.overlay());
-                } catch (HypervisorException e) {
-                    left.add("its overlay " + entry.overlay() + " could not be deleted (" + e.userMessage()
-                            + "; if it is still there, remove it with virsh vol-delete " + entry.overlay() + ")");
-                }
-            } catch (HypervisorException e) {
-                left.add("could not connect to " + entry.uri() + " (" + e.userMessage() + ")");
-            }
-            if (left.isEmpty()) {
-                live.remove(entry.uri(), entry.uuid());
-                said.add("Cleaned up the disposable VM '" + entry.name() + "' (of '" + entry.template()
-                        + "') that an earlier Bulkhead left on " + entry.uri() + ": " + String.join("; ", removed) + ".");
-            } else {
-                said.add("The disposable VM '" + entry.name() + "' that an earlier Bulkhead left on " + entry.uri()
-                        + " is not cleaned up: " + String.join("; ", left)
-                        + (removed.isEmpty() ? "." : ". Done: " + String.join("; ", removed) + "."));
-            }
-        }
-        return said;
-    }
-
-    // ---- the template ----
-
-    /**
-     * Every disposable's QEMU must read the template and none may write it: owned as it is, in
-     * the group of libvirt's QEMU user, mode 0640. On the DAC side that is what SELinux's
-     * {@code virt_content_t} is: content every VM may read. Fixed when Bulkhead may, else refused.
-     */
-    private Optional<FileLabel> shareReadOnly(Path image, int vmUid, java.util.function.Consumer<String> notes) {
-        if (security.isEmpty() || files.isEmpty()) {
-            return Optional.empty(); // a remote host: libvirt reports at start if QEMU cannot open it
-        }
-        OptionalInt gid = qemuGroup();
-        HostFiles.PathFacts facts = files.get().facts(image).orElseThrow(() -> new IllegalStateException(
-                "The template's image " + image + " does not exist."));
-        if (gid.isEmpty()) {
-            return Optional.of(security.get().readLabel(image, true));
-        }
-        int qemuGid = gid.getAsInt();
-        boolean readable = facts.readableBy(vmUid, qemuGid);
-        boolean writableByOthers = (facts.mode() & 022) != 0;
-        if (!readable || writableByOthers) {
-            int mode = (facts.mode() & 0600) | 0040;
-            String command = "chgrp " + qemuGid + " " + image + " && chmod " + String.format("%04o", mode) + " " + image;
-            try {
-                security.get().setOwner(image, facts.uid(), qemuGid, true);
-                files.get().setMode(image, mode);
-            } catch (RuntimeException e) {
-                throw new IllegalStateException("The template's image " + image + " is " + facts.modeOctal()
-                        + " of uid " + facts.uid() + ", group " + facts.gid() + ": disposable VMs need it readable by"
-                        + " libvirt's QEMU group and writable by none of them, and Bulkhead could not change it ("
-                        + e.getMessage() + "). As root: " + command, e);
-            }
-            notes.accept("Made the template's image " + image + " shared read-only content: group " + qemuGid
-                    + " (libvirt's QEMU users), mode " + String.format("%04o", mode) + " (" + command + ").");
-        }
-        return Optional.of(security.get().readLabel(image, true));
-    }
-
-    private void checkTemplate(Disposable disposable, List<String> left, List<String> notChecked) {
-        if (security.isEmpty() || disposable.templateBefore().isEmpty()) {
-            notChecked.add("the template's image " + disposable.templateImage() + " cannot be read from here");
-            return;
-        }
-        FileLabel before = disposable.templateBefore().get();
-        FileLabel after;
-        try {
-            after = security.get().readLabel(Path.of(disposable.templateImage()), true);
-        } catch (RuntimeException e) {
-            left.add("the template's image " + disposable.templateImage() + " could not be read (" + e.getMessage() + ")");
-            return;
-        }
-        OptionalInt vmUid = plannedUid(disposable.plan());
-        if (vmUid.isPresent() && after.uid() == vmUid.getAsInt()) {
-            left.add("the template's image " + after.path() + " is owned by the disposable's uid " + after.uid()
-                    + " (chown " + before.uid() + ":" + before.gid() + " " + after.path() + ")");
-        } else if (after.uid() != before.uid() || after.gid() != before.gid() || after.mode() != before.mode()
-                || !after.selinuxContext().equals(before.selinuxContext())) {
-            left.add("the template's image " + after.path() + " changed from " + describe(before) + " to " + describe(after));
-        }
-    }
-
-    private static String describe(FileLabel label) {
-        return label.dacLabel() + " " + label.modeOctal() + label.selinuxContext().map(c -> " " + c).orElse("");
-    }
-
     // ---- the domain and the overlay ----
 
     private void destroyDomain(String uuid, String name, List<String> removed, List<String> left) {
-        destroyOn(connection, uuid, name, removed, left);
-    }
-
-    private static void destroyOn(HypervisorConnection connection, String uuid, String name, List<String> removed,
-            List<String> left) {
-        try {
-            if (connection.domain(uuid).isPresent()) {
-                connection.destroy(uuid);
-                removed.add("destroyed the VM");
-            } else {
-                removed.add("the VM was already gone");
-            }
-        } catch (HypervisorException e) {
-            // Gone between the look-up and the destroy is fine; still there is not.
-        }
-        if (connection.domain(uuid).isPresent()) {
-            left.add("the VM '" + name + "' still exists (virsh destroy " + name + ")");
-        }
+        Leftovers.destroy(connection, uuid, name, removed, left);
     }
 
     private void deleteOverlay(String overlay, List<String> removed, List<String> left, List<String> notChecked) {
@@ -372,18 +254,6 @@ public final class DisposableVms {
 
     private static OptionalInt plannedUid(IsolationPlan plan) {
         return plan.rules().plannedUid(plan);
-    }
-
-    private OptionalInt qemuGroup() {
-        String dac = host.baseContexts().get("dac");
-        if (dac == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return DacLabel.parse(dac).gid();
-        } catch (LabelFormatException e) {
-            return OptionalInt.empty();
-        }
     }
 
     /** The running domain that writes this image, if any. */

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.bulkhead.model.hostsec.EnforcementFacts;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
 import org.bulkhead.model.hypervisor.HostInfo;
+import org.bulkhead.model.label.DacLabel;
+import org.bulkhead.model.label.LabelFormatException;
 
 /**
  * A connection's host as Bulkhead sees it: what libvirt says (capabilities and its security
@@ -53,5 +55,18 @@ public record HostContext(HostInfo info, HostCapabilities capabilities, List<Str
     /** Models as one line, for example {@code none + dac} or {@code selinux + dac}. */
     public String modelsText() {
         return models.isEmpty() ? "none" : String.join(" + ", models);
+    }
+
+    /** The group of libvirt's QEMU user, from the DAC base label ({@code +64055:+64055}); empty when not known. */
+    public java.util.OptionalInt qemuGroup() {
+        String dac = baseContexts.get("dac");
+        if (dac == null) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            return DacLabel.parse(dac).gid();
+        } catch (LabelFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
     }
 }

@@ -37,7 +37,7 @@ final class DacIsolation implements IsolationModel {
 
     @Override
     public Optional<String> unavailableReason(HostContext host) {
-        return qemuGroup(host).isPresent() ? Optional.empty()
+        return host.qemuGroup().isPresent() ? Optional.empty()
                 : Optional.of("libvirt did not report its QEMU user's group (the dac base label in its capabilities),"
                         + " which a per-VM UID needs to reach libvirt's own files.");
     }
@@ -50,7 +50,7 @@ final class DacIsolation implements IsolationModel {
                     shared.map(l -> l + " (libvirt's shared QEMU user)").orElse("libvirt's shared QEMU user"), -1);
         }
         int uid = ledger.allocateUid(uuid);
-        String label = DacLabel.ofIds(uid, qemuGroup(host).orElseThrow()).toString();
+        String label = DacLabel.ofIds(uid, host.qemuGroup().orElseThrow()).toString();
         return new IsolationPlan(this, true, false, model(), List.of(SecLabel.fixed("dac", label, true)),
                 Optional.of(label), label, Optional.empty(), OptionalInt.of(uid), PRIVATE_MODE);
     }
@@ -62,7 +62,7 @@ final class DacIsolation implements IsolationModel {
 
     @Override
     public OptionalInt privateGroup(HostContext host) {
-        return qemuGroup(host);
+        return host.qemuGroup();
     }
 
     /** libvirt would chown the ISO to the VM's user and never give it back: its DAC driver leaves it alone. */
@@ -85,19 +85,6 @@ final class DacIsolation implements IsolationModel {
     public OptionalInt plannedUid(IsolationPlan plan) {
         try {
             return plan.label().map(l -> DacLabel.parse(l).uid()).orElse(OptionalInt.empty());
-        } catch (LabelFormatException e) {
-            return OptionalInt.empty();
-        }
-    }
-
-    /** The group of libvirt's QEMU user, from the capabilities' dac base label ({@code +64055:+64055}). */
-    static OptionalInt qemuGroup(HostContext host) {
-        String dac = host.baseContexts().get("dac");
-        if (dac == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return DacLabel.parse(dac).gid();
         } catch (LabelFormatException e) {
             return OptionalInt.empty();
         }
