@@ -11,7 +11,8 @@ import java.util.function.Consumer;
  * success, on failure, once cancelled, and once finished whichever it was; progress the work
  * reports; and cancelling. A {@link TaskStatus} given to {@link #trackedBy} shows the task
  * while it runs, so a view model never sets a busy flag by hand. Every callback runs on the UI
- * thread, and exactly one of success, failure and cancelled runs, then finished.
+ * thread, and exactly one of success, failure and cancelled runs, then finished; the status
+ * stops showing the task before any of them runs.
  */
 public final class BackgroundTask<T> {
 
@@ -71,7 +72,7 @@ public final class BackgroundTask<T> {
         return this;
     }
 
-    /** Runs after success, failure or cancellation, once the status no longer shows the task. */
+    /** Runs after success, failure or cancellation. */
     public BackgroundTask<T> onFinished(Runnable action) {
         onFinished = Objects.requireNonNull(action);
         return this;
@@ -140,6 +141,7 @@ public final class BackgroundTask<T> {
 
     /** On the UI thread. */
     void succeeded(T result) {
+        stopShowing();
         if (cancelled) {
             onCancelled.run();
         } else {
@@ -150,6 +152,7 @@ public final class BackgroundTask<T> {
 
     /** On the UI thread. */
     void failed(Exception failure) {
+        stopShowing();
         if (cancelled) {
             onCancelled.run();
         } else {
@@ -158,10 +161,17 @@ public final class BackgroundTask<T> {
         finished();
     }
 
-    private void finished() {
+    /**
+     * The work is over before its outcome is handled: a callback that moves the UI on (a new page,
+     * the default button focused) or starts the next task sees this one as done.
+     */
+    private void stopShowing() {
         if (status != null) {
             status.end(this);
         }
+    }
+
+    private void finished() {
         onFinished.run();
     }
 }

@@ -4,21 +4,24 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import org.bulkhead.model.hypervisor.HypervisorException;
+import org.bulkhead.ui.common.BackgroundTask;
 import org.bulkhead.ui.common.TaskExecutor;
+import org.bulkhead.ui.common.TaskStatus;
 
 /**
- * The wizard's background work, one step at a time: busy while a step runs, and a step that ends
- * after the wizard was closed has its result dropped (and the connection closed once idle).
+ * The wizard's background work, one step at a time, shown by one {@link TaskStatus}: busy while a
+ * step runs. A step that ends after the wizard was closed has its result dropped (so a reservation
+ * it made is given back), and the wizard's connection is closed once nothing runs.
  */
 final class WizardWork {
 
     private final TaskExecutor tasks;
     private final Runnable closeConnection;
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final TaskStatus status = new TaskStatus();
     private boolean closed;
+    private boolean connectionClosed;
 
     /** @param closeConnection closes the wizard's connection once the wizard is closed and nothing runs */
     WizardWork(TaskExecutor tasks, Runnable closeConnection) {
@@ -31,56 +34,53 @@ final class WizardWork {
      * when the wizard was closed meanwhile, or {@code failed} with a message for the user.
      */
     <T> void step(Callable<T> work, Consumer<? super T> done, Consumer<? super T> dropped, Consumer<String> failed) {
-        busy.set(true);
-        tasks.submit(work, result -> {
-            if (idle()) {
-                dropped.accept(result);
-            } else {
-                done.accept(result);
-            }
-        }, failure -> {
-            if (!idle()) {
-                failed.accept(message(failure));
-            }
-        });
+        tasks.run(BackgroundTask.of(work).trackedBy(status)
+                .onSuccess(result -> {
+                    if (closed) {
+                        dropped.accept(result);
+                    } else {
+                        done.accept(result);
+                    }
+                })
+                .onFailure(failure -> {
+                    if (!closed) {
+                        failed.accept(message(failure));
+                    }
+                })
+                .onFinished(this::closeConnectionIfDone));
     }
 
-    /** Work nobody waits for (closing a connection): not busy, failures ignored. */
+    /** Work nobody waits for (closing a connection): not shown as busy, failures ignored. */
     void quietly(Runnable work) {
-        tasks.submit(() -> {
+        tasks.run(BackgroundTask.of(() -> {
             work.run();
             return Boolean.TRUE;
-        }, ignored -> { }, failure -> { });
+        }));
     }
 
     boolean busy() {
-        return busy.get();
+        return status.isRunning();
     }
 
     ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.runningProperty();
     }
 
     /** The wizard is gone: what runs drops its result; the connection closes now if nothing runs. */
     void close() {
         closed = true;
-        if (!busy.get()) {
-            closeConnection.run();
-        }
+        closeConnectionIfDone();
     }
 
     boolean closed() {
         return closed;
     }
 
-    /** Ends a step; true when the wizard was closed meanwhile, so its result must be dropped. */
-    private boolean idle() {
-        busy.set(false);
-        if (closed) {
+    private void closeConnectionIfDone() {
+        if (closed && !status.isRunning() && !connectionClosed) {
+            connectionClosed = true;
             closeConnection.run();
-            return true;
         }
-        return false;
     }
 
     static String message(Exception e) {

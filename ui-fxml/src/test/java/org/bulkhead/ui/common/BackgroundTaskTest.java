@@ -45,7 +45,7 @@ class BackgroundTaskTest {
     private final List<String> events = new ArrayList<>();
 
     @Test
-    void theStatusShowsTheTaskFromSubmissionUntilItFinishedThenSuccessThenFinished() {
+    void theStatusShowsTheTaskFromSubmissionUntilItsWorkEndsThenSuccessThenFinished() {
         tasks.run(BackgroundTask.of(() -> "log").trackedBy(status)
                 .onSuccess(result -> events.add("success " + result + " running=" + status.isRunning()))
                 .onFinished(() -> events.add("finished running=" + status.isRunning())));
@@ -55,7 +55,20 @@ class BackgroundTaskTest {
         tasks.runNext();
 
         assertFalse(status.isRunning());
-        assertEquals(List.of("success log running=true", "finished running=false"), events);
+        assertEquals(List.of("success log running=false", "finished running=false"), events,
+                "the outcome is handled once the work is over (a page change may focus a button busy disabled)");
+    }
+
+    @Test
+    void aTaskStartedFromASuccessCallbackKeepsTheStatusRunning() {
+        tasks.run(BackgroundTask.of(() -> "first").trackedBy(status)
+                .onSuccess(first -> tasks.run(BackgroundTask.of(() -> "second").trackedBy(status)
+                        .onSuccess(events::add))));
+        tasks.runNext();
+        assertTrue(status.isRunning(), "the next step runs");
+        tasks.runNext();
+        assertFalse(status.isRunning());
+        assertEquals(List.of("second"), events);
     }
 
     @Test
