@@ -1,12 +1,10 @@
 package org.bulkhead.ui.wizard;
 
 import java.io.File;
-import java.util.List;
 import java.util.Map;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -15,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.RadioButton;
@@ -24,11 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
@@ -36,8 +29,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 import org.bulkhead.model.osinfo.GuestOs;
-import org.bulkhead.model.provision.PreflightFinding;
-import org.bulkhead.model.provision.VmCreation;
 import org.bulkhead.ui.common.Confirmation;
 import org.bulkhead.ui.common.DialogKeys;
 import org.bulkhead.ui.common.FxDialogService;
@@ -50,6 +41,7 @@ public final class NewVmWizardView {
     @FXML private BorderPane root;
     @FXML private Label stepLabel;
     @FXML private Label titleLabel;
+    @FXML private StackPane pages;
     @FXML private VBox namePage;
     @FXML private ComboBox<String> connectionBox;
     @FXML private Label connectionStatus;
@@ -88,16 +80,6 @@ public final class NewVmWizardView {
     @FXML private ToggleGroup networkGroup;
     @FXML private RadioButton natRadio;
     @FXML private RadioButton noNetworkRadio;
-    @FXML private Node summaryPage;
-    @FXML private TextField labelValue;
-    @FXML private GridPane summaryGrid;
-    @FXML private Label summaryIsolation;
-    @FXML private GridPane planGrid;
-    @FXML private VBox findingsBox;
-    @FXML private CheckBox acknowledgeBox;
-    @FXML private CheckBox startBox;
-    @FXML private TitledPane xmlPane;
-    @FXML private TextArea xmlArea;
     @FXML private VBox resultPage;
     @FXML private ListView<String> progressList;
     @FXML private TextArea outcomeArea;
@@ -115,9 +97,8 @@ public final class NewVmWizardView {
     @FXML private Button finishButton;
     @FXML private Button cancelButton;
 
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
     private final NewVmWizardViewModel viewModel;
+    private SummaryPageView summary;
     private Stage stage;
 
     public NewVmWizardView(NewVmWizardViewModel viewModel) {
@@ -169,7 +150,7 @@ public final class NewVmWizardView {
             case RESOURCES -> memoryField;
             case STORAGE -> newVolumeBox;
             case NETWORK -> (Node) networkGroup.getSelectedToggle();
-            case SUMMARY -> labelValue;
+            case SUMMARY -> summary.firstControl();
             case RESULT -> progressList;
         };
         if (first != null) {
@@ -179,9 +160,11 @@ public final class NewVmWizardView {
 
     @FXML
     private void initialize() {
+        summary = new SummaryPageView(viewModel);
+        pages.getChildren().add(pages.getChildren().indexOf(resultPage), summary.root());
         Map<WizardPage, Node> pages = Map.of(WizardPage.NAME, namePage, WizardPage.SOURCE, sourcePage,
                 WizardPage.RESOURCES, resourcesPage, WizardPage.STORAGE, storagePage, WizardPage.NETWORK, networkPage,
-                WizardPage.SUMMARY, summaryPage, WizardPage.RESULT, resultPage);
+                WizardPage.SUMMARY, summary.root(), WizardPage.RESULT, resultPage);
         pages.forEach((page, node) -> node.visibleProperty().bind(viewModel.pageProperty().isEqualTo(page)));
         titleLabel.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pageProperty().get().title(),
                 viewModel.pageProperty()));
@@ -210,19 +193,18 @@ public final class NewVmWizardView {
         natRadio.setSelected(viewModel.natNetworkProperty().get());
         noNetworkRadio.setSelected(!viewModel.natNetworkProperty().get());
         viewModel.natNetworkProperty().bind(natRadio.selectedProperty());
-        bindSummary();
         progressList.setItems(viewModel.progress());
         outcomeArea.textProperty().bind(viewModel.outcomeTextProperty());
 
         // A message about one answer stands beside it; only one about the whole page goes at the foot.
-        showError(errorLabel, null);
-        showError(nameError, WizardField.NAME, nameField);
-        showError(isoError, WizardField.ISO, isoField);
-        showError(imageError, WizardField.IMAGE, imageField);
-        showError(memoryError, WizardField.MEMORY, memoryField);
-        showError(vcpuError, WizardField.VCPUS, vcpuField);
-        showError(poolError, WizardField.POOL, poolBox);
-        showError(sizeError, WizardField.DISK_SIZE, sizeField);
+        FieldMessages.show(viewModel, errorLabel, null);
+        FieldMessages.show(viewModel, nameError, WizardField.NAME, nameField);
+        FieldMessages.show(viewModel, isoError, WizardField.ISO, isoField);
+        FieldMessages.show(viewModel, imageError, WizardField.IMAGE, imageField);
+        FieldMessages.show(viewModel, memoryError, WizardField.MEMORY, memoryField);
+        FieldMessages.show(viewModel, vcpuError, WizardField.VCPUS, vcpuField);
+        FieldMessages.show(viewModel, poolError, WizardField.POOL, poolBox);
+        FieldMessages.show(viewModel, sizeError, WizardField.DISK_SIZE, sizeField);
         backButton.disableProperty().bind(viewModel.busyProperty().or(viewModel.pageProperty().isEqualTo(WizardPage.NAME))
                 .or(viewModel.pageProperty().isEqualTo(WizardPage.RESULT)));
         nextButton.disableProperty().bind(viewModel.busyProperty());
@@ -236,7 +218,7 @@ public final class NewVmWizardView {
         finishButton.disableProperty().bind(viewModel.canFinishProperty().not());
         finishButton.defaultButtonProperty().bind(finishButton.visibleProperty());
         finishReason.textProperty().bind(viewModel.finishBlockerProperty());
-        hideWhenEmpty(finishReason);
+        FieldMessages.hideWhenEmpty(finishReason);
         cancelButton.textProperty().bind(Bindings.when(viewModel.pageProperty().isEqualTo(WizardPage.RESULT))
                 .then("Close").otherwise("Cancel"));
         cancelButton.disableProperty().bind(viewModel.pageProperty().isEqualTo(WizardPage.RESULT)
@@ -257,7 +239,7 @@ public final class NewVmWizardView {
                 () -> viewModel.isolationUnavailableProperty().get().isEmpty() ? ""
                         : "⚠ Cannot isolate on this host: " + viewModel.isolationUnavailableProperty().get(),
                 viewModel.isolationUnavailableProperty()));
-        hideWhenEmpty(isolationUnavailable);
+        FieldMessages.hideWhenEmpty(isolationUnavailable);
         pinBox.selectedProperty().bindBidirectional(viewModel.pinLabelProperty());
         pinBox.disableProperty().bind(viewModel.pinAvailableProperty().not().or(isolatedBox.selectedProperty().not()));
         pinNote.textProperty().bind(Bindings.when(viewModel.pinAvailableProperty())
@@ -269,9 +251,9 @@ public final class NewVmWizardView {
         osChosen.textProperty().bind(Bindings.createStringBinding(
                 () -> "Operating system: " + viewModel.osProperty().get().name(), viewModel.osProperty()));
         osDetection.textProperty().bind(viewModel.osDetectionProperty());
-        hideWhenEmpty(osDetection);
+        FieldMessages.hideWhenEmpty(osDetection);
         osRecommendation.textProperty().bind(viewModel.osRecommendationProperty());
-        hideWhenEmpty(osRecommendation);
+        FieldMessages.hideWhenEmpty(osRecommendation);
         osSearch.textProperty().bindBidirectional(viewModel.osQueryProperty());
         osList.setItems(viewModel.osChoices());
         osList.getSelectionModel().select(viewModel.osProperty().get());
@@ -309,58 +291,6 @@ public final class NewVmWizardView {
         isoField.disableProperty().bind(isoRadio.selectedProperty().not());
         imageField.disableProperty().bind(importRadio.selectedProperty().not());
         formatBox.disableProperty().bind(importRadio.selectedProperty().not());
-    }
-
-    private void bindSummary() {
-        labelValue.textProperty().bind(viewModel.summaryLabelProperty());
-        summaryIsolation.textProperty().bind(viewModel.summaryIsolationProperty());
-        viewModel.summaryLines().addListener((ListChangeListener<WizardSummary.SummaryLine>) change -> showLines());
-        viewModel.planRows().addListener((ListChangeListener<WizardSummary.PlanRow>) change -> showPlan());
-        showLines();
-        showPlan();
-        xmlArea.textProperty().bind(viewModel.domainXmlProperty());
-        acknowledgeBox.selectedProperty().bindBidirectional(viewModel.acknowledgeWarningsProperty());
-        // Whatever Finish needs acknowledged is offered here: warnings, and checks that could not be made.
-        acknowledgeBox.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> !VmCreation.needingAcknowledgement(viewModel.findings()).isEmpty(), viewModel.findings()));
-        acknowledgeBox.managedProperty().bind(acknowledgeBox.visibleProperty());
-        startBox.selectedProperty().bindBidirectional(viewModel.startAfterProperty());
-        viewModel.findings().addListener((ListChangeListener<PreflightFinding>) change -> showFindings());
-        showFindings();
-    }
-
-    private void showLines() {
-        SummaryContent.lines(summaryGrid, viewModel.summaryLines());
-    }
-
-    private void showPlan() {
-        SummaryContent.plan(planGrid, viewModel.planRows());
-    }
-
-    private void showFindings() {
-        SummaryContent.findings(findingsBox, viewModel);
-    }
-
-    /**
-     * Shows the page's message in {@code label} while it is about {@code field} (null: the page),
-     * marks the answer, and hands the message to screen readers as the answer's help.
-     */
-    private void showError(Label label, WizardField field, Control... answer) {
-        label.textProperty().bind(Bindings.createStringBinding(() -> viewModel.pageErrorProperty().get().isEmpty()
-                || viewModel.errorFieldProperty().get() != field ? "" : "⚠ " + viewModel.pageErrorProperty().get(),
-                viewModel.pageErrorProperty(), viewModel.errorFieldProperty()));
-        hideWhenEmpty(label);
-        for (Control control : answer) {
-            label.textProperty().addListener((obs, old, now) -> {
-                control.pseudoClassStateChanged(INVALID, !now.isEmpty());
-                control.setAccessibleHelp(now.isEmpty() ? null : now);
-            });
-        }
-    }
-
-    private static void hideWhenEmpty(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     @FXML
