@@ -12,28 +12,19 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import org.bulkhead.model.xml.SafeXml;
+
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /** Reads a domain XML with Jackson and maps it to {@link DomainSpec}. */
 final class DomainXmlReader {
 
-    private static final XMLInputFactory INPUT = hardenedInputFactory();
-    private static final XmlMapper MAPPER = XmlMapper.builder(new XmlFactory(INPUT))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final XMLInputFactory INPUT = SafeXml.inputFactory();
+    private static final XmlMapper MAPPER = SafeXml.mapper(INPUT);
 
     private DomainXmlReader() {
     }
 
-    /** Domain XML never needs a DTD; refusing them shuts out entity expansion and external fetches. */
-    private static XMLInputFactory hardenedInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
-    }
 
     static DomainSpec read(String xml) {
         Objects.requireNonNull(xml, "xml");

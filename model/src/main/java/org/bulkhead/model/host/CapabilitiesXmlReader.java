@@ -15,27 +15,19 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import org.bulkhead.model.xml.SafeXml;
+
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /** Reads a capabilities XML with Jackson and maps it to {@link HostCapabilities}. */
 final class CapabilitiesXmlReader {
 
-    private static final XMLInputFactory INPUT = hardenedInputFactory();
-    private static final XmlMapper MAPPER = XmlMapper.builder(new XmlFactory(INPUT))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final XMLInputFactory INPUT = SafeXml.inputFactory();
+    private static final XmlMapper MAPPER = SafeXml.mapper(INPUT);
 
     private CapabilitiesXmlReader() {
     }
 
-    private static XMLInputFactory hardenedInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
-    }
 
     static HostCapabilities read(String xml) {
         Objects.requireNonNull(xml, "capabilities XML");

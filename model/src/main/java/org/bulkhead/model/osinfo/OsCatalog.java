@@ -20,10 +20,9 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Stream;
 
-import javax.xml.stream.XMLInputFactory;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.dataformat.xml.XmlFactory;
+import org.bulkhead.model.xml.SafeXml;
+
 import com.fasterxml.jackson.dataformat.xml.XmlMapper;
 
 /**
@@ -37,9 +36,7 @@ public final class OsCatalog {
     /** Where the database lies when {@code OSINFO_SYSTEM_DIR} does not say: Debian's path, then libosinfo's older one. */
     private static final List<String> SYSTEM_DIRS = List.of("/usr/share/osinfo", "/usr/share/libosinfo/db");
 
-    private static final XmlMapper MAPPER = XmlMapper.builder(new XmlFactory(hardenedInputFactory()))
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
+    private static final XmlMapper MAPPER = SafeXml.mapper(SafeXml.inputFactory());
 
     /** This machine's database once read: it does not change while Bulkhead runs, and reading it takes a moment. */
     private static volatile OsCatalog shared;
@@ -58,12 +55,6 @@ public final class OsCatalog {
         this.unreadable = List.copyOf(unreadable);
     }
 
-    private static XMLInputFactory hardenedInputFactory() {
-        XMLInputFactory factory = XMLInputFactory.newFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        return factory;
-    }
 
     /** This machine's database, read on the first call (slow: call it off the UI thread) and kept. */
     public static OsCatalog shared() {
