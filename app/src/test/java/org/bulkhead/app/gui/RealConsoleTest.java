@@ -17,7 +17,6 @@ import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelReader;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.domain.DomainXml;
@@ -146,7 +145,7 @@ class RealConsoleTest {
         ui.open(dir, uri);
         ui.select(name);
         ui.press(KeyCode.CONTROL, KeyCode.O).release(KeyCode.O, KeyCode.CONTROL);
-        ui.await("the console window opens", () -> consoleStageOrNull() != null);
+        ui.await("the console window opens", () -> WindowDriver.consoleWindow().isPresent());
         awaitGuest("the console connects", () -> phaseText().equals("CONNECTED"));
     }
 
@@ -193,22 +192,8 @@ class RealConsoleTest {
         return stable;
     }
 
-    private Stage consoleStageOrNull() {
-        for (Window window : Window.getWindows()) {
-            if (window instanceof Stage stage && stage.getScene() != null
-                    && stage.getScene().getRoot().getStyleClass().contains("console")) {
-                return stage;
-            }
-        }
-        return null;
-    }
-
     private Stage consoleStage() {
-        Stage stage = consoleStageOrNull();
-        if (stage == null) {
-            throw new AssertionError("no console window");
-        }
-        return stage;
+        return WindowDriver.consoleWindow().orElseThrow(() -> new AssertionError("no console window"));
     }
 
     private Node inConsole(String selector) {

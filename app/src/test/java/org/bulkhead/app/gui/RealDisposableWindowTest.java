@@ -14,7 +14,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.domain.DomainXml;
@@ -117,13 +116,7 @@ class RealDisposableWindowTest {
     }
 
     private Stage console() {
-        for (Window window : Window.getWindows()) {
-            if (window instanceof Stage stage && stage.getScene() != null
-                    && stage.getScene().getRoot().getStyleClass().contains("console")) {
-                return stage;
-            }
-        }
-        return null;
+        return WindowDriver.consoleWindow().orElse(null);
     }
 
     private String consoleTitle() {

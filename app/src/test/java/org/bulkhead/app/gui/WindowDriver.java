@@ -173,6 +173,17 @@ final class WindowDriver extends FxRobot {
         return lookup("#" + id).queryButton();
     }
 
+    /** The open console window (a stage whose root has the {@code console} style class), if any; on the FX thread. */
+    static Optional<Stage> consoleWindow() {
+        for (Window window : Window.getWindows()) {
+            if (window instanceof Stage stage && stage.getScene() != null
+                    && stage.getScene().getRoot().getStyleClass().contains("console")) {
+                return Optional.of(stage);
+            }
+        }
+        return Optional.empty();
+    }
+
     boolean dialogOpen() {
         return lookup(".dialog-pane").queryAll().stream().anyMatch(pane -> pane instanceof DialogPane
                 && pane.getScene() != null && pane.getScene().getWindow() != null && pane.getScene().getWindow().isShowing());
