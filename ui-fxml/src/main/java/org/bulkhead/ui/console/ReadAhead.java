@@ -13,7 +13,7 @@ import java.util.Objects;
  */
 final class ReadAhead extends InputStream {
 
-    static final int DEFAULT_SIZE = 64 * 1024;
+    private static final int DEFAULT_SIZE = 64 * 1024;
 
     private final InputStream source;
     private final byte[] buffer;
