@@ -28,8 +28,8 @@ import org.bulkhead.ui.console.VncConsole;
  * {@link ScreenDamage} finding what changed, {@link ScreenImage} writing it into a PixelBuffer
  * on the FX thread, and JavaFX rendering the window (run it with {@code -Dprism.order=sw} on
  * Xvfb). The guest is {@link ScriptedVncServer} on loopback; its thread's CPU time is taken out.
- * Prints one Markdown table row per band height: updates/s received, redraws/s, and the CPU
- * the console used, in cores.
+ * Prints one Markdown table row per case: updates/s received, redraws/s, the CPU the console
+ * used (in cores), and whether the console's screen matched the guest's when the guest stopped.
  *
  * <p>Usage: {@code ConsoleThroughput [seconds per case]}
  */
@@ -47,16 +47,21 @@ public final class ConsoleThroughput {
         Platform.startup(up::countDown);
         up.await(60, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        System.out.println("| Changed per update | Updates/s | Redraws/s | Console CPU (cores) | Whole process CPU (cores) |");
-        System.out.println("|---|---:|---:|---:|---:|");
+        System.out.println("| The guest's update | Encoding | Updates/s | Redraws/s | Console CPU (cores) | Console CPU per update | Whole process CPU (cores) | Screen after the run |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
         for (int band : new int[] {HEIGHT, 256, 32}) {
-            run(band, seconds);
+            String what = WIDTH + " x " + band + " px of new pixels ("
+                    + (band == HEIGHT ? "the whole screen" : Math.round(100.0 * band / HEIGHT) + "%") + ")";
+            run(what, "raw", new RawBands(WIDTH, HEIGHT, band), seconds);
         }
+        ScrollingText text = new ScrollingText(WIDTH, HEIGHT);
+        run("the whole screen of text, scrolled a line", String.format(Locale.ROOT, "hextile (%d KiB)",
+                text.bytesPerUpdate() / 1024), text, seconds);
         Platform.exit();
         System.exit(0);
     }
 
-    private static void run(int band, int seconds) throws Exception {
+    private static void run(String what, String encoding, ScriptedVncServer.Guest guest, int seconds) throws Exception {
         ScreenDamage damage = new ScreenDamage(Platform::runLater);
         CompletableFuture<ScreenImage> image = new CompletableFuture<>();
         CompletableFuture<Stage> stage = new CompletableFuture<>();
@@ -69,7 +74,7 @@ public final class ConsoleThroughput {
             stage.complete(window);
         });
         ScreenImage screen = image.get(30, TimeUnit.SECONDS);
-        try (ScriptedVncServer server = new ScriptedVncServer(WIDTH, HEIGHT, band)) {
+        try (ScriptedVncServer server = new ScriptedVncServer(WIDTH, HEIGHT, guest)) {
             server.start();
             Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port());
             socket.setTcpNoDelay(true);
@@ -89,13 +94,39 @@ public final class ConsoleThroughput {
             long serverCpu = threads.getThreadCpuTime(server.threadId()) - server0;
             long frames = damage.frames() - frames0;
             long draws = Fx.call(screen::draws) - draws0;
+            String screenCheck = check(server, damage);
             console.stop();
             double secs = elapsed / 1e9;
-            System.out.println(String.format(Locale.ROOT, "| %d x %d px (%s) | %.1f | %.1f | %.2f | %.2f |", WIDTH, band,
-                    band == HEIGHT ? "the whole screen" : Math.round(100.0 * band / HEIGHT) + "%",
-                    frames / secs, draws / secs, (cpu - serverCpu) / (double) elapsed, cpu / (double) elapsed));
+            long consoleCpu = cpu - serverCpu;
+            System.out.println(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %.1f ms | %.2f | %s |", what, encoding,
+                    frames / secs, draws / secs, consoleCpu / (double) elapsed, frames == 0 ? 0 : consoleCpu / 1e6 / frames,
+                    cpu / (double) elapsed, screenCheck));
         }
         Platform.runLater(() -> stage.join().close());
+    }
+
+    /** Stops the guest and compares what the console decoded with the screen the guest drew. */
+    private static String check(ScriptedVncServer server, ScreenDamage damage) throws InterruptedException {
+        if (!server.pause(10, TimeUnit.SECONDS)) {
+            return "not checked: the guest did not stop";
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (damage.frames() < server.sent() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        if (damage.frames() != server.sent()) {
+            return "not checked: " + damage.frames() + " of " + server.sent() + " updates decoded";
+        }
+        int[] screen = server.screen();
+        int differ = 0;
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                if (damage.pixel(x, y) != screen[y * WIDTH + x]) {
+                    differ++;
+                }
+            }
+        }
+        return differ == 0 ? "same as the guest's, every pixel" : "WRONG: " + differ + " pixels differ from the guest's";
     }
 
     private static ConsoleStream stream(Socket socket) throws java.io.IOException {

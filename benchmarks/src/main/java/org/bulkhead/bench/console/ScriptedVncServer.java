@@ -5,45 +5,44 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal RFB 3.8 server standing in for a busy guest: no authentication, a 32-bit true-colour
- * screen, and to every update request an answer in which a band of {@code bandHeight} rows has
- * changed (raw encoding), the band moving down the screen with each update. A full-height band
- * repaints the whole screen every time: the worst case, a video or a scrolling terminal at full
- * speed. Frames are built once up front so the server costs little next to the client.
+ * screen, and to every update request an answer from its {@link Guest}. Updates are built up
+ * front where they can be, so the server costs little next to the client, and the server keeps
+ * the screen the guest has drawn so far, so that the harness can check the client decoded it.
  */
 final class ScriptedVncServer implements AutoCloseable {
+
+    /** What the guest sends. Pixels go out as the client asks for them: blue, green, red, padding. */
+    interface Guest {
+        /**
+         * Writes update number {@code frame} (a whole FramebufferUpdate message) and draws it
+         * into {@code screen} (opaque ARGB, row after row), as the client should show it.
+         */
+        void writeUpdate(DataOutputStream out, int frame, int[] screen) throws IOException;
+    }
 
     private final ServerSocket listener;
     private final int width;
     private final int height;
-    private final int bandHeight;
-    private final byte[][] bands;
-    private volatile long cpuNanos;
+    private final Guest guest;
+    private final int[] screen;
+    private final CountDownLatch quiet = new CountDownLatch(1);
+    private volatile boolean pausing;
     private volatile boolean closed;
-    private Thread thread;
     private volatile long threadId = -1;
+    private volatile int sent;
 
-    ScriptedVncServer(int width, int height, int bandHeight) throws IOException {
+    ScriptedVncServer(int width, int height, Guest guest) throws IOException {
         this.listener = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         this.width = width;
         this.height = height;
-        this.bandHeight = bandHeight;
-        this.bands = new byte[8][];
-        for (int i = 0; i < bands.length; i++) {
-            ByteBuffer pixels = ByteBuffer.allocate(width * bandHeight * 4);
-            for (int y = 0; y < bandHeight; y++) {
-                for (int x = 0; x < width; x++) {
-                    // little-endian 32 bpp, red at bit 16: a gradient that differs per frame
-                    int colour = ((x + i * 37) & 0xff) << 16 | ((y * 3 + i * 11) & 0xff) << 8 | (i * 29 & 0xff);
-                    pixels.put((byte) colour).put((byte) (colour >> 8)).put((byte) (colour >> 16)).put((byte) 0);
-                }
-            }
-            bands[i] = pixels.array();
-        }
+        this.guest = guest;
+        this.screen = new int[width * height];
     }
 
     int port() {
@@ -55,9 +54,28 @@ final class ScriptedVncServer implements AutoCloseable {
     }
 
     void start() {
-        thread = new Thread(this::serve, "scripted vnc server");
+        Thread thread = new Thread(this::serve, "scripted vnc server");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Stops answering update requests and waits until the server has left off; from then on
+     * {@link #sent()} and {@link #screen()} no longer change.
+     */
+    boolean pause(long timeout, TimeUnit unit) throws InterruptedException {
+        pausing = true;
+        return quiet.await(timeout, unit);
+    }
+
+    /** Updates sent so far. */
+    int sent() {
+        return sent;
+    }
+
+    /** The guest's screen after the updates sent; read it after {@link #pause}. */
+    int[] screen() {
+        return screen;
     }
 
     private void serve() {
@@ -84,7 +102,6 @@ final class ScriptedVncServer implements AutoCloseable {
             out.writeInt(name.length);
             out.write(name);
             out.flush();
-            int frame = 0;
             while (!closed) {
                 int type = in.readUnsignedByte();
                 switch (type) {
@@ -96,18 +113,13 @@ final class ScriptedVncServer implements AutoCloseable {
                     }
                     case 3 -> {
                         in.readFully(new byte[9]);
-                        int y = (frame * bandHeight / 2) % (height - bandHeight + 1);
-                        out.writeByte(0);
-                        out.writeByte(0);
-                        out.writeShort(1);
-                        out.writeShort(0);
-                        out.writeShort(y);
-                        out.writeShort(width);
-                        out.writeShort(bandHeight);
-                        out.writeInt(0); // raw
-                        out.write(bands[frame % bands.length]);
-                        out.flush();
-                        frame++;
+                        if (pausing) {
+                            quiet.countDown();
+                        } else {
+                            guest.writeUpdate(out, sent, screen);
+                            out.flush();
+                            sent++;
+                        }
                     }
                     case 4 -> in.readFully(new byte[7]);
                     case 5 -> in.readFully(new byte[5]);
@@ -119,7 +131,7 @@ final class ScriptedVncServer implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            if (!closed) {
+            if (!closed && !pausing) { // after a pause the client goes away: not a failure
                 System.err.println("scripted server: " + e);
             }
         }
