@@ -103,10 +103,11 @@ public final class Wiring {
 
     /**
      * What creating a VM works through, in the wizard and in {@code bulkhead create}: the same
-     * hypervisor, inspector and host security as the window, and the app's one set of ledgers.
+     * hypervisor, inspector and host security as the window (this machine's for a local connection,
+     * the remote host's over {@code qemu+ssh://}), and the app's one set of ledgers.
      */
     public VmCreation.Ports creationPorts() {
-        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
+        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, this::securityFor,
                 Optional.of(new LocalHostFiles()), ledgers);
     }
 
