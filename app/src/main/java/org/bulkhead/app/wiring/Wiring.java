@@ -79,7 +79,8 @@ public final class Wiring {
         AuditReading reading = host.map(h -> auditSince(h, 0))
                 .orElseGet(() -> new AuditReading.Unreadable("not connected: the host is not known yet"));
         return DenialTrails.of(reading, domains.stream()
-                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
+                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel(),
+                        d.spec().disks().stream().flatMap(disk -> disk.path().stream()).toList())).toList());
     }
 
     /** The host's audit log from {@code offset} on, where Bulkhead can reach it. */
