@@ -68,6 +68,7 @@ class SelinuxLabWindowTest {
     private final WindowDriver ui = new WindowDriver();
     private final List<StorageVolume> images = new ArrayList<>();
     private final List<DomainRecord> vms = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
     private String uri;
     private LibvirtConnection lab;
 
@@ -109,6 +110,14 @@ class SelinuxLabWindowTest {
                 try {
                     lab.destroy(vm.uuid());
                     lab.undefine(vm.uuid(), false);
+                } catch (HypervisorException e) {
+                    problems.add(e.userMessage());
+                }
+            }
+            for (String uuid : created) {
+                try {
+                    lab.destroy(uuid);
+                    lab.undefine(uuid, true);
                 } catch (HypervisorException e) {
                     problems.add(e.userMessage());
                 }
@@ -245,6 +254,24 @@ class SelinuxLabWindowTest {
         for (DomainRecord vm : vms) {
             assertEquals("enforced", domain(enforcing, vm).path("enforcement").path("verdict").asText());
         }
+    }
+
+    @Test
+    @Order(5)
+    void createOverSshVerifiesTheNewVmsLabelsOnTheRemoteHost() throws Exception {
+        String name = "made-" + tag;
+        CommandLineRun.Result run = CommandLineRun.run("create", name, "--connect", uri, "--pxe", "--memory", "64",
+                "--emulate", "--pool", "default", "--disk-size", "1", "--no-network", "--yes", "--format", "json");
+        JsonNode root = run.out().isBlank() ? null : new ObjectMapper().readTree(run.out());
+        if (root != null && !root.path("outcome").path("uuid").asText().isEmpty()) {
+            created.add(root.path("outcome").path("uuid").asText());
+        }
+        // Exit 7 was "not verified": the new VM's image was looked for on this machine, not in the lab.
+        assertEquals(0, run.exitCode(), run.err() + "\n" + run.out());
+        assertEquals("verified", root.path("verification").path("verdict").asText(), root.toString());
+        assertEquals("selinux", root.path("isolation").path("model").asText(), root.toString());
+        SelinuxLab.report("create over qemu+ssh: " + name + " " + root.path("verification").path("verdict").asText()
+                + " as " + root.path("isolation").path("label").asText());
     }
 
     private boolean bothEnforced() {
