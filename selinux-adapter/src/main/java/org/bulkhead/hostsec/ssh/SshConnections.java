@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -20,17 +19,25 @@ import java.util.stream.Stream;
  * exchange. Their sockets live in a folder only this user can enter, under
  * {@code $XDG_RUNTIME_DIR} when it is set (a per-login folder the system empties at logout),
  * else in the temporary folder. {@link #close} ends every connection ({@code ssh -O exit}) and
- * removes the folder; the process-wide one closes when Bulkhead exits.
+ * removes the folder; the process-wide one closes when Bulkhead exits. A socket's path must fit
+ * the kernel's 108 bytes with the 17 ssh adds while it makes one: the folder and socket names
+ * are short (one number per ssh command line), and a runtime folder too deep is passed over.
  */
 public final class SshConnections implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(SshConnections.class.getName());
     private static final long EXIT_TIMEOUT_SECONDS = 5;
+    /** The longest socket path ssh can use (108 bytes with the NUL), less the temporary suffix it adds. */
+    static final int MAX_SOCKET_PATH = 107 - 17;
+    /** The folder's name and a socket's: "bulkhead-ssh-" + 8 hex digits, "/" + a short number. */
+    private static final int NAMES = "bulkhead-ssh-".length() + 8 + 1 + 4;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private static volatile SshConnections shared;
 
     private final Optional<Path> folder;
-    private final Set<List<String>> hosts = ConcurrentHashMap.newKeySet();
+    private final Map<List<String>, String> sockets = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     private SshConnections(Optional<Path> folder) {
@@ -65,20 +72,44 @@ public final class SshConnections implements AutoCloseable {
 
     /**
      * A new private folder under {@code environment}'s {@code XDG_RUNTIME_DIR} when that is a
-     * folder, else under {@code java.io.tmpdir}; without one (no POSIX permissions, say) every
-     * command makes its own connection, as plain ssh does.
+     * folder short enough for socket paths, else under {@code java.io.tmpdir}; without one (no
+     * POSIX permissions, say) every command makes its own connection, as plain ssh does.
      */
     static SshConnections in(Map<String, String> environment) {
-        Path parent = Optional.ofNullable(environment.get("XDG_RUNTIME_DIR")).filter(s -> !s.isBlank())
-                .map(Path::of).filter(Files::isDirectory)
-                .orElseGet(() -> Path.of(System.getProperty("java.io.tmpdir")));
-        try {
-            return new SshConnections(Optional.of(Files.createTempDirectory(parent, "bulkhead-ssh-",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")))));
-        } catch (IOException | UnsupportedOperationException e) {
-            LOG.log(System.Logger.Level.WARNING, "no private folder for shared ssh connections in " + parent
-                    + " (" + e.getMessage() + "): each command to a remote host connects on its own");
-            return new SshConnections(Optional.empty());
+        List<Path> parents = new ArrayList<>();
+        Optional.ofNullable(environment.get("XDG_RUNTIME_DIR")).filter(s -> !s.isBlank()).map(Path::of)
+                .filter(Files::isDirectory).ifPresent(parents::add);
+        parents.add(Path.of(System.getProperty("java.io.tmpdir")));
+        for (Path parent : parents) {
+            Path absolute = parent.toAbsolutePath();
+            if (absolute.toString().length() + 1 + NAMES > MAX_SOCKET_PATH) {
+                LOG.log(System.Logger.Level.DEBUG, absolute + " is too deep for ssh's socket paths");
+                continue;
+            }
+            try {
+                return new SshConnections(Optional.of(privateFolder(absolute)));
+            } catch (IOException | UnsupportedOperationException e) {
+                LOG.log(System.Logger.Level.WARNING, "no private folder for shared ssh connections in " + absolute
+                        + " (" + e.getMessage() + ")");
+            }
+        }
+        LOG.log(System.Logger.Level.WARNING, "each command to a remote host connects on its own: no folder for"
+                + " shared ssh connections in " + parents);
+        return new SshConnections(Optional.empty());
+    }
+
+    /** Made with mode 0700 at once, so no one else ever sees it open; a name taken is tried again. */
+    private static Path privateFolder(Path parent) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            Path folder = parent.resolve(String.format("bulkhead-ssh-%08x", RANDOM.nextInt()));
+            try {
+                return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                if (attempt == 20) {
+                    throw taken;
+                }
+            }
         }
     }
 
@@ -95,9 +126,9 @@ public final class SshConnections implements AutoCloseable {
         if (closed || folder.isEmpty()) {
             return List.of();
         }
-        hosts.add(List.copyOf(command));
-        // %C is a hash of host, port and user: short enough for a socket path, one per host.
-        return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + folder.get().resolve("%C"),
+        // One socket per command line, named by a number: ssh's own %C (a 40-digit hash) may not fit.
+        String socket = sockets.computeIfAbsent(List.copyOf(command), c -> Integer.toString(next.getAndIncrement()));
+        return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + folder.get().resolve(socket),
                 "-o", "ControlPersist=60");
     }
 
@@ -111,9 +142,10 @@ public final class SshConnections implements AutoCloseable {
         if (folder.isEmpty()) {
             return;
         }
-        for (List<String> command : hosts) {
+        for (Map.Entry<List<String>, String> socket : sockets.entrySet()) {
+            List<String> command = socket.getKey();
             List<String> exit = new ArrayList<>(command);
-            exit.addAll(1, List.of("-o", "ControlPath=" + folder.get().resolve("%C"), "-O", "exit"));
+            exit.addAll(1, List.of("-o", "ControlPath=" + folder.get().resolve(socket.getValue()), "-O", "exit"));
             try {
                 Process process = new ProcessBuilder(exit).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();

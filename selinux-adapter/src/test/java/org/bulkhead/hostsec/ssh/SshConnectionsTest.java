@@ -30,8 +30,11 @@ class SshConnectionsTest {
             assertEquals(runtime, folder.getParent());
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(folder)));
             String options = String.join(" ", connections.options(LAB));
-            assertTrue(options.contains("ControlPath=" + folder.resolve("%C")), options);
+            assertTrue(options.contains("ControlPath=" + folder.resolve("0")), options);
             assertTrue(options.contains("ControlMaster=auto"), options);
+            assertEquals(connections.options(LAB), connections.options(LAB), "one host's commands share one socket");
+            String other = String.join(" ", connections.options(List.of("ssh", "--", "other.invalid")));
+            assertTrue(other.contains("ControlPath=" + folder.resolve("1")), other);
         } finally {
             connections.close();
         }
@@ -43,6 +46,23 @@ class SshConnectionsTest {
         try {
             assertEquals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(),
                     connections.folder().orElseThrow().getParent().toAbsolutePath());
+        } finally {
+            connections.close();
+        }
+    }
+
+    @Test
+    void aRuntimeDirectoryTooDeepForSocketPathsIsPassedOverForTheTemporaryFolder(@TempDir Path base)
+            throws Exception {
+        // ssh refuses a socket path beyond 108 bytes (with 17 of its own while it makes the socket).
+        Path deep = Files.createDirectories(base.resolve("a".repeat(40)).resolve("b".repeat(40)));
+        SshConnections connections = SshConnections.in(Map.of("XDG_RUNTIME_DIR", deep.toString()));
+        try {
+            Path folder = connections.folder().orElseThrow();
+            assertEquals(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath(), folder.getParent());
+            String socket = connections.options(LAB).stream().filter(o -> o.startsWith("ControlPath="))
+                    .findFirst().orElseThrow().substring("ControlPath=".length());
+            assertTrue(socket.length() + 17 < 108, socket);
         } finally {
             connections.close();
         }
