@@ -233,7 +233,7 @@ class SelinuxLabWindowTest {
             SelinuxLab.report(String.format("window: %s / %s %.1f s after setenforce 0 returned",
                     ui.onFx(() -> ui.cell(a().name(), "Enforcing")), ui.onFx(() -> ui.cell(a().name(), "Trust")), off));
             JsonNode permissive = report();
-            assertEquals("permissive", permissive.path("enforcement").asText(), permissive.toString());
+            assertTrue(permissive.path("enforcement").asText().startsWith("permissive"), permissive.toString());
             for (DomainRecord vm : vms) {
                 JsonNode domain = domain(permissive, vm);
                 assertEquals("logged, not enforced", domain.path("enforcement").path("verdict").asText(),
@@ -271,7 +271,7 @@ class SelinuxLabWindowTest {
         assertEquals("verified", root.path("verification").path("verdict").asText(), root.toString());
         assertEquals("selinux", root.path("isolation").path("model").asText(), root.toString());
         SelinuxLab.report("create over qemu+ssh: " + name + " " + root.path("verification").path("verdict").asText()
-                + " as " + root.path("isolation").path("label").asText());
+                + " (" + root.path("isolation").path("model").asText() + ")");
     }
 
     private boolean bothEnforced() {
