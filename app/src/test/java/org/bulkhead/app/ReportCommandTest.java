@@ -122,4 +122,25 @@ class ReportCommandTest {
         assertTrue(out.toString().contains("denials: not read"), out.toString());
         assertTrue(out.toString().contains("Denials:    not read: cannot read the audit log"), out.toString());
     }
+
+    @Test
+    void aLogLargerThanOneReadIsReadFromItsEndAndTheReportSaysOlderRecordsWereNotRead(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("audit.log");
+        String old = "type=DAEMON_START msg=audit(1796050000.000:1): op=start\n";
+        try (var writer = java.nio.file.Files.newBufferedWriter(log)) {
+            for (long written = 0; written <= org.bulkhead.model.audit.AuditReading.MAX_READ_BYTES; written += old.length()) {
+                writer.write(old);
+            }
+            writer.write(DENIED_BY_TEST);
+        }
+        assertEquals(0, run(withAuditLog(log), "report", "--format", "json"), err.toString());
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertTrue(root.path("denialsOlderNotRead").asText().startsWith("older records not read"), root.toString());
+        assertEquals(1, root.path("domains").path(0).path("denials").size(), "the newest denial is read");
+
+        out.getBuffer().setLength(0);
+        assertEquals(0, run(withAuditLog(log), "report"), err.toString());
+        assertTrue(out.toString().contains("Denials:    older records not read"), out.toString());
+    }
 }

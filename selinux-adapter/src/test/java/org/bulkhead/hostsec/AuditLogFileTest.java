@@ -76,4 +76,31 @@ class AuditLogFileTest {
     void aLogThatIsADirectoryIsUnreadableNotEmpty() {
         assertInstanceOf(AuditReading.Unreadable.class, new AuditLogFile(dir).since(0));
     }
+
+    @Test
+    void aLargeLogIsReadFromItsEndOnFirstOpenAndSaysOlderRecordsWereNotRead() throws Exception {
+        Path log = dir.resolve("audit.log");
+        StringBuilder old = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            old.append("type=DAEMON_START msg=audit(1796050000.000:").append(i).append("): op=start\n");
+        }
+        Files.writeString(log, old + DENIED + SYSCALL);
+        long limit = DENIED.length() + SYSCALL.length() + 20; // the new event and the tail of an old line
+        AuditLogFile file = new AuditLogFile(log, limit);
+
+        AuditReading.Lines first = assertInstanceOf(AuditReading.Lines.class, file.since(0));
+        assertEquals(List.of(DENIED.strip(), SYSCALL.strip()), first.lines(),
+                "only whole lines from the end: the old line the read began inside is left out too");
+        assertEquals(old.length(), first.skipped());
+        assertEquals(Files.size(log), first.nextOffset());
+        assertEquals(1, first.denials().size(), "the denial in the part read is found");
+        String note = first.olderNotRead().orElseThrow();
+        assertTrue(note.startsWith("older records not read"), note);
+
+        Files.writeString(log, SYSCALL, StandardOpenOption.APPEND);
+        AuditReading.Lines next = assertInstanceOf(AuditReading.Lines.class, file.since(first.nextOffset()));
+        assertEquals(List.of(SYSCALL.strip()), next.lines(), "later reads follow on from where the first stopped");
+        assertEquals(0, next.skipped());
+        assertTrue(next.olderNotRead().isEmpty());
+    }
 }

@@ -40,6 +40,7 @@ final class InventoryJson {
         ArrayNode notes = root.putArray("notes");
         host.notes().forEach(notes::add);
         denials.unreadable().ifPresent(reason -> root.put("denialsUnreadable", reason));
+        denials.olderNotRead().ifPresent(note -> root.put("denialsOlderNotRead", note));
         ArrayNode list = root.putArray("domains");
         domains.forEach(d -> domain(list.addObject(), d, denials));
         try {

@@ -25,6 +25,7 @@ final class InventoryTable {
                 .append('\n');
         host.notes().forEach(note -> out.append("Note:       ").append(note).append('\n'));
         denials.unreadable().ifPresent(reason -> out.append("Denials:    not read: ").append(reason).append('\n'));
+        denials.olderNotRead().ifPresent(note -> out.append("Denials:    ").append(note).append('\n'));
         out.append('\n');
 
         List<List<String>> rows = new ArrayList<>();

@@ -79,7 +79,8 @@ public final class Wiring {
         AuditReading reading = host.map(h -> auditSince(h, 0))
                 .orElseGet(() -> new AuditReading.Unreadable("not connected: the host is not known yet"));
         return DenialTrails.of(reading, domains.stream()
-                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList());
+                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel(),
+                        d.spec().disks().stream().flatMap(disk -> disk.path().stream()).toList())).toList());
     }
 
     /** The host's audit log from {@code offset} on, where Bulkhead can reach it. */
@@ -103,10 +104,11 @@ public final class Wiring {
 
     /**
      * What creating a VM works through, in the wizard and in {@code bulkhead create}: the same
-     * hypervisor, inspector and host security as the window, and the app's one set of ledgers.
+     * hypervisor, inspector and host security as the window (this machine's for a local connection,
+     * the remote host's over {@code qemu+ssh://}), and the app's one set of ledgers.
      */
     public VmCreation.Ports creationPorts() {
-        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, Optional.of(hostSecurity),
+        return new VmCreation.Ports(hypervisor, inspector::probeHost, inspector, this::securityFor,
                 Optional.of(new LocalHostFiles()), ledgers);
     }
 

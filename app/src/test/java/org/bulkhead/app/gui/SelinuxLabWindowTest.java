@@ -50,7 +50,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * the same ssh), with two isolated VMs a and b: actual file and process labels with verdicts;
  * {@code svirt_t} made permissive by a policy module shows as not enforced within 5 s, and a's
  * QEMU opening b's image then shows in both VMs' trails as "logged, not enforced"; with the
- * module gone the same open is refused and shows as "refused". The module is always removed.
+ * module gone the same open is refused and shows as "refused". {@code setenforce 0} on the lab
+ * host shows both VMs as not enforced within 5 s, {@code setenforce 1} as enforced again. The
+ * module is always removed and the lab always left enforcing.
  */
 @Tag("selinux-lab")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -66,6 +68,7 @@ class SelinuxLabWindowTest {
     private final WindowDriver ui = new WindowDriver();
     private final List<StorageVolume> images = new ArrayList<>();
     private final List<DomainRecord> vms = new ArrayList<>();
+    private final List<String> created = new ArrayList<>();
     private String uri;
     private LibvirtConnection lab;
 
@@ -98,7 +101,7 @@ class SelinuxLabWindowTest {
         if (lab == null) {
             return; // no lab configured: the tests were skipped and nothing was made
         }
-        SelinuxLab.ssh("semodule -r " + MODULE + " 2>/dev/null; rm -f /root/" + MODULE + ".cil");
+        SelinuxLab.ssh("setenforce 1; semodule -r " + MODULE + " 2>/dev/null; rm -f /root/" + MODULE + ".cil");
         if (ui.window() != null) {
             ui.close();
         }
@@ -107,6 +110,14 @@ class SelinuxLabWindowTest {
                 try {
                     lab.destroy(vm.uuid());
                     lab.undefine(vm.uuid(), false);
+                } catch (HypervisorException e) {
+                    problems.add(e.userMessage());
+                }
+            }
+            for (String uuid : created) {
+                try {
+                    lab.destroy(uuid);
+                    lab.undefine(uuid, true);
                 } catch (HypervisorException e) {
                     problems.add(e.userMessage());
                 }
@@ -209,6 +220,58 @@ class SelinuxLabWindowTest {
         assertTrue(status.matches(".*\\d+ refused, \\d+ logged, not enforced\\..*"), status);
         WindowPicture.take(ui, ui.lookup(".denials-pane").query().getScene(), "lab-denials.png")
                 .ifPresent(file -> SelinuxLab.report("picture: " + file));
+    }
+
+    @Test
+    @Order(4)
+    void setenforceOnTheHostShowsWithinFiveSecondsBothWays() throws Exception {
+        try {
+            double off = changeInTheLab("setenforce 0", "the window shows both VMs not enforced on a permissive host",
+                    () -> vms.stream().allMatch(vm -> verdict(vm) == Verdict.LOGGED
+                            && !ui.cell(vm.name(), "Trust").equals("\u2714 isolated"))
+                            && ui.headerText(uri).contains("permissive"));
+            SelinuxLab.report(String.format("window: %s / %s %.1f s after setenforce 0 returned",
+                    ui.onFx(() -> ui.cell(a().name(), "Enforcing")), ui.onFx(() -> ui.cell(a().name(), "Trust")), off));
+            JsonNode permissive = report();
+            assertTrue(permissive.path("enforcement").asText().startsWith("permissive"), permissive.toString());
+            for (DomainRecord vm : vms) {
+                JsonNode domain = domain(permissive, vm);
+                assertEquals("logged, not enforced", domain.path("enforcement").path("verdict").asText(),
+                        domain.toString());
+                assertTrue(!domain.path("trust").path("level").asText().equals("isolated"), domain.toString());
+            }
+        } finally {
+            // Whatever happened above, the lab is left enforcing.
+            SelinuxLab.sshOk("setenforce 1");
+        }
+        long done = System.nanoTime();
+        awaitWithin(WITHIN, "the window shows both VMs enforced again", this::bothEnforced);
+        SelinuxLab.report(String.format("window: enforced again %.1f s after setenforce 1 returned",
+                (System.nanoTime() - done) / 1e9));
+        assertEquals("1", SelinuxLab.ssh("cat /sys/fs/selinux/enforce").output().strip());
+        JsonNode enforcing = report();
+        assertEquals("enforcing", enforcing.path("enforcement").asText(), enforcing.toString());
+        for (DomainRecord vm : vms) {
+            assertEquals("enforced", domain(enforcing, vm).path("enforcement").path("verdict").asText());
+        }
+    }
+
+    @Test
+    @Order(5)
+    void createOverSshVerifiesTheNewVmsLabelsOnTheRemoteHost() throws Exception {
+        String name = "made-" + tag;
+        CommandLineRun.Result run = CommandLineRun.run("create", name, "--connect", uri, "--pxe", "--memory", "64",
+                "--emulate", "--pool", "default", "--disk-size", "1", "--no-network", "--yes", "--format", "json");
+        JsonNode root = run.out().isBlank() ? null : new ObjectMapper().readTree(run.out());
+        if (root != null && !root.path("outcome").path("uuid").asText().isEmpty()) {
+            created.add(root.path("outcome").path("uuid").asText());
+        }
+        // Exit 7 was "not verified": the new VM's image was looked for on this machine, not in the lab.
+        assertEquals(0, run.exitCode(), run.err() + "\n" + run.out());
+        assertEquals("verified", root.path("verification").path("verdict").asText(), root.toString());
+        assertEquals("selinux", root.path("isolation").path("model").asText(), root.toString());
+        SelinuxLab.report("create over qemu+ssh: " + name + " " + root.path("verification").path("verdict").asText()
+                + " (" + root.path("isolation").path("model").asText() + ")");
     }
 
     private boolean bothEnforced() {

@@ -12,6 +12,8 @@ import java.util.function.LongFunction;
  * newest {@code keep} of them). The records of one event may straddle two reads, so the last
  * event of a read that may still be growing waits for the next one (at most one poll). A log
  * that cannot be read says why; what was read before it stays, but is not shown as the trail.
+ * A read takes at most {@link AuditReading#MAX_READ_BYTES} of the log: when it left older
+ * records out, the trails say so.
  */
 public final class AuditFollower {
 
@@ -23,6 +25,7 @@ public final class AuditFollower {
     private long offset;
     private List<String> held = List.of();
     private Optional<String> unreadable = Optional.of("the audit log has not been read yet");
+    private Optional<String> olderNotRead = Optional.empty();
 
     /** @param keep how many denials to keep at most; older ones are dropped first */
     public AuditFollower(int keep) {
@@ -48,6 +51,11 @@ public final class AuditFollower {
         AuditReading.Lines fresh = (AuditReading.Lines) reading;
         boolean changed = unreadable.isPresent();
         unreadable = Optional.empty();
+        if (fresh.skipped() > 0) {
+            // The first read of a large log (or a flood between two reads) took its newest part only.
+            changed |= !olderNotRead.equals(fresh.olderNotRead());
+            olderNotRead = fresh.olderNotRead();
+        }
         offset = fresh.nextOffset();
         List<String> lines = new ArrayList<>(held.size() + fresh.lines().size());
         lines.addAll(held);
@@ -97,6 +105,6 @@ public final class AuditFollower {
     /** The trails of {@code vms} from what was read, or why the log could not be read. */
     public synchronized DenialTrails trails(List<DenialTrails.Vm> vms) {
         return unreadable.map(reason -> DenialTrails.unreadable(reason, vms))
-                .orElseGet(() -> DenialTrails.of(List.copyOf(denials), vms));
+                .orElseGet(() -> DenialTrails.of(List.copyOf(denials), vms, olderNotRead));
     }
 }

@@ -15,16 +15,42 @@ import org.bulkhead.model.label.SecurityContext;
  *
  * @param source the subject's label: an SELinux context, or the AppArmor profile
  * @param target the object's SELinux context; empty for AppArmor, which names paths only
- * @param object the file or thing touched, as the record names it (path, else name)
+ * @param object the file or thing touched, as the record names it (path, else name); a trail
+ *               makes a bare name a VM's whole path where the VM has a disk of that name
+ * @param failure why the system call that asked failed, as its error says ("permission
+ *               EACCES (permission denied)"); empty when it succeeded or no SYSCALL record says
  */
 public record Denial(String eventId, Instant time, Mechanism mechanism, Set<String> permissions, String source,
         Optional<String> target, String objectClass, Optional<String> object, boolean enforced, Optional<Long> pid,
-        Optional<String> command, Optional<String> executable) {
+        Optional<String> command, Optional<String> executable, Optional<String> failure) {
 
     public enum Mechanism { SELINUX, APPARMOR }
 
+    /** The errors a refused access returns, in words. */
+    private static final java.util.Map<Integer, String> ERRORS = java.util.Map.of(
+            1, "EPERM (operation not permitted)", 13, "EACCES (permission denied)");
+
     public Denial {
         permissions = Set.copyOf(permissions);
+    }
+
+    /** A denial without a known failure of its system call. */
+    public Denial(String eventId, Instant time, Mechanism mechanism, Set<String> permissions, String source,
+            Optional<String> target, String objectClass, Optional<String> object, boolean enforced, Optional<Long> pid,
+            Optional<String> command, Optional<String> executable) {
+        this(eventId, time, mechanism, permissions, source, target, objectClass, object, enforced, pid, command,
+                executable, Optional.empty());
+    }
+
+    /** The same denial naming the thing touched as {@code path} (the whole path of a bare name). */
+    public Denial withObject(String path) {
+        return new Denial(eventId, time, mechanism, permissions, source, target, objectClass, Optional.of(path),
+                enforced, pid, command, executable, failure);
+    }
+
+    /** Whether the record named the thing by its last component only (no folder). */
+    public boolean namesBareFile() {
+        return object.map(o -> !o.isEmpty() && o.indexOf('/') < 0).orElse(false);
     }
 
     /** "refused" or "logged, not enforced", as the Denials tab and the report say it. */
@@ -62,7 +88,7 @@ public record Denial(String eventId, Instant time, Mechanism mechanism, Set<Stri
                 avc.fields().get("scontext"), avc.field("tcontext"), avc.field("tclass").orElse("?"), object,
                 !"1".equals(avc.fields().get("permissive")), pid(avc, syscall),
                 avc.field("comm").or(() -> syscall.flatMap(s -> s.field("comm"))),
-                syscall.flatMap(s -> s.field("exe")).or(() -> proctitle)));
+                syscall.flatMap(s -> s.field("exe")).or(() -> proctitle), failure(syscall)));
     }
 
     /** AppArmor logs ALLOWED for what a complain-mode profile would have denied. */
@@ -76,7 +102,20 @@ public record Denial(String eventId, Instant time, Mechanism mechanism, Set<Stri
         return Optional.of(new Denial(event.id(), event.time(), Mechanism.APPARMOR, permissions,
                 record.field("profile").orElse("?"), Optional.empty(), record.field("class").orElse("file"),
                 record.field("name"), verdict.equals("DENIED"), pid(record, syscall), record.field("comm"),
-                syscall.flatMap(s -> s.field("exe"))));
+                syscall.flatMap(s -> s.field("exe")), failure(syscall)));
+    }
+
+    /** The SYSCALL record's error when the call failed ({@code success=no exit=-13}). */
+    static Optional<String> failure(Optional<AuditRecord> syscall) {
+        if (syscall.isEmpty() || !"no".equals(syscall.get().fields().get("success"))) {
+            return Optional.empty();
+        }
+        try {
+            int errno = -Integer.parseInt(syscall.get().field("exit").orElse(""));
+            return Optional.of(ERRORS.getOrDefault(errno, "error " + errno));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Long> pid(AuditRecord record, Optional<AuditRecord> syscall) {

@@ -56,10 +56,19 @@ public record DenialTrail(String vmName, List<Entry> entries) {
     static String explain(String actor, Denial denial, Owners owners) {
         String what = denial.permissions().stream().sorted().reduce((a, b) -> a + "/" + b).orElse("use");
         String object = denial.object().map(o -> "'" + o + "'").orElse("a " + denial.objectClass());
-        String whose = denial.target().flatMap(owners::owner).map(o -> o + "'s " + denial.objectClass() + " " + object)
-                .orElse(object);
+        Optional<String> owner = denial.target().flatMap(owners::owner);
+        String whose = owner.map(o -> o + "'s " + denial.objectClass() + denial.object().map(n -> " '" + n + "'")
+                .orElse("")).orElse(object);
         String by = denial.mechanism() == Denial.Mechanism.SELINUX ? "SELinux" : "AppArmor";
-        return actor + " tried to " + what + " " + whose + "; " + (denial.enforced() ? "refused by " + by
-                : "allowed, only logged by " + by + " (not enforced)") + ".";
+        String failed = denial.failure().map(f -> ", the call failing with " + f).orElse("");
+        if (!denial.enforced()) {
+            return actor + " tried to " + what + " " + whose + "; allowed, only logged by " + by
+                    + " (not enforced): make the host enforcing or the type or profile no longer permissive to refuse it.";
+        }
+        // A VM refused another VM's file is isolation working; anything else may be a VM missing a file it needs.
+        boolean crossVm = owner.isPresent() && owners.owner(denial.source()).filter(a -> !a.equals(owner.get())).isPresent();
+        return actor + " tried to " + what + " " + whose + "; refused by " + by + failed + (crossVm
+                ? ": isolation held; nothing to do unless " + actor + " should use it (then give the disk to both as shareable)."
+                : ".");
     }
 }

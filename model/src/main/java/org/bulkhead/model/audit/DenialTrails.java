@@ -15,21 +15,36 @@ import java.util.TreeMap;
  */
 public final class DenialTrails {
 
-    /** A VM as the trails need it: its name, process label and image label (empty where it has none). */
-    public record Vm(String name, Optional<String> label, Optional<String> imageLabel) {
+    /**
+     * A VM as the trails need it: its name, process label and image label (empty where it has
+     * none), and the paths of its disks, which give a denial naming only a file's last component
+     * its whole path.
+     */
+    public record Vm(String name, Optional<String> label, Optional<String> imageLabel, List<String> files) {
+        public Vm {
+            files = List.copyOf(files);
+        }
+
+        public Vm(String name, Optional<String> label, Optional<String> imageLabel) {
+            this(name, label, imageLabel, List.of());
+        }
     }
 
     private final Optional<String> unreadable;
+    private final Optional<String> olderNotRead;
     private final List<Vm> vms;
     private final Map<String, String> ownerByCompartment = new HashMap<>();
+    private final Map<String, Vm> vmByCompartment = new HashMap<>();
     private final Map<String, DenialTrail> trails = new LinkedHashMap<>();
 
-    private DenialTrails(Optional<String> unreadable, List<Vm> vms) {
+    private DenialTrails(Optional<String> unreadable, Optional<String> olderNotRead, List<Vm> vms) {
         this.unreadable = unreadable;
+        this.olderNotRead = olderNotRead;
         this.vms = List.copyOf(vms);
         for (Vm vm : this.vms) {
             vm.label().ifPresent(label -> ownerByCompartment.putIfAbsent(Denial.compartment(label), vm.name()));
             vm.imageLabel().ifPresent(label -> ownerByCompartment.putIfAbsent(Denial.compartment(label), vm.name()));
+            vm.imageLabel().or(vm::label).ifPresent(label -> vmByCompartment.putIfAbsent(Denial.compartment(label), vm));
         }
     }
 
@@ -37,17 +52,27 @@ public final class DenialTrails {
         if (reading instanceof AuditReading.Unreadable(String reason)) {
             return unreadable(reason, vms);
         }
-        return of(((AuditReading.Lines) reading).denials(), vms);
+        AuditReading.Lines lines = (AuditReading.Lines) reading;
+        return of(lines.denials(), vms, lines.olderNotRead());
     }
 
     /** No trails, and why: the log could not be read. */
     public static DenialTrails unreadable(String reason, List<Vm> vms) {
-        return new DenialTrails(Optional.of(reason), vms);
+        return new DenialTrails(Optional.of(reason), Optional.empty(), vms);
     }
 
     /** The trails of {@code vms} in {@code denials} (oldest first). */
     public static DenialTrails of(List<Denial> denials, List<Vm> vms) {
-        DenialTrails result = new DenialTrails(Optional.empty(), vms);
+        return of(denials, vms, Optional.empty());
+    }
+
+    /**
+     * The trails of {@code vms} in {@code denials} (oldest first), read from a log whose older
+     * records were left out ({@code olderNotRead} says so), or from all of it (empty).
+     */
+    public static DenialTrails of(List<Denial> read, List<Vm> vms, Optional<String> olderNotRead) {
+        DenialTrails result = new DenialTrails(Optional.empty(), olderNotRead, vms);
+        List<Denial> denials = read.stream().map(result::withWholePath).toList();
         Map<String, List<Integer>> bySource = new HashMap<>();
         Map<String, List<Integer>> byTarget = new HashMap<>();
         for (int i = 0; i < denials.size(); i++) {
@@ -80,6 +105,29 @@ public final class DenialTrails {
             result.trails.put(vm.name(), new DenialTrail(vm.name(), entries));
         }
         return result;
+    }
+
+    /**
+     * What of the log was not read ("older records not read: …"), so the trails may lack older
+     * denials; empty when the log was read from its start.
+     */
+    public Optional<String> olderNotRead() {
+        return olderNotRead;
+    }
+
+    /**
+     * The kernel names a file it refused to open by its last component only ({@code name=} in the
+     * AVC record, no PATH record without syscall rules): the VM whose files it touched has a
+     * disk of that name, whose path is the whole one.
+     */
+    private Denial withWholePath(Denial denial) {
+        if (!denial.namesBareFile() || denial.target().isEmpty()) {
+            return denial;
+        }
+        Vm vm = vmByCompartment.get(Denial.compartment(denial.target().get()));
+        String name = "/" + denial.object().orElseThrow();
+        return vm == null ? denial : vm.files().stream().filter(f -> f.endsWith(name)).findFirst()
+                .map(denial::withObject).orElse(denial);
     }
 
     /** Why the log could not be read; empty when it was. */

@@ -13,6 +13,7 @@ import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.Hypervisor;
 import org.bulkhead.model.hypervisor.HostCapacity;
+import org.bulkhead.model.hypervisor.HostInfo;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.ledger.LabelLedger;
@@ -34,13 +35,23 @@ public final class VmCreation implements AutoCloseable {
      *
      * @param hostProbe    what confines domains on a connection's host (DomainInspector::probeHost)
      * @param snapshots    builds a domain's labels and checks, for reading the new VM back
-     * @param hostSecurity this machine's file labels, for verifying the new VM's files
+     * @param hostSecurity the file labels of a connection's host, for verifying the new VM's files:
+     *                     this machine's for a local connection, the remote host's over ssh (the
+     *                     same as the window reads), empty where Bulkhead cannot see them
      * @param hostFiles    this machine's directories and filesystems, for the pre-flight checks
      * @param ledgers      the label ledger of each connection, shared by everything that creates VMs
      */
     public record Ports(Hypervisor hypervisor, Function<HypervisorConnection, HostContext> hostProbe,
-            SnapshotFactory snapshots, Optional<HostSecurity> hostSecurity, Optional<HostFiles> hostFiles,
-            LabelLedgers ledgers) {
+            SnapshotFactory snapshots, Function<HostInfo, Optional<HostSecurity>> hostSecurity,
+            Optional<HostFiles> hostFiles, LabelLedgers ledgers) {
+
+        /** With one host security for every connection (tests that connect to one host only). */
+        public Ports(Hypervisor hypervisor, Function<HypervisorConnection, HostContext> hostProbe,
+                SnapshotFactory snapshots, Optional<HostSecurity> hostSecurity, Optional<HostFiles> hostFiles,
+                LabelLedgers ledgers) {
+            this(hypervisor, hostProbe, snapshots, info -> hostSecurity, hostFiles, ledgers);
+            Objects.requireNonNull(hostSecurity, "hostSecurity");
+        }
 
         public Ports {
             Objects.requireNonNull(hypervisor, "hypervisor");
@@ -224,7 +235,7 @@ public final class VmCreation implements AutoCloseable {
      */
     public ProvisionOutcome finish(ProvisionDraft draft, ProvisionListener listener) {
         Provisioner provisioner = new Provisioner(connection, ledger(),
-                new LabelVerifier(ports.snapshots(), ports.hostSecurity()), ports.hostFiles());
+                new LabelVerifier(ports.snapshots(), ports.hostSecurity().apply(host.info())), ports.hostFiles());
         return provisioner.finish(draft, listener);
     }
 

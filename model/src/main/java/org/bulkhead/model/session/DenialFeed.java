@@ -33,7 +33,8 @@ final class DenialFeed {
     void tick(HostContext host, List<DomainSnapshot> domains) {
         boolean read = follower.poll(offset -> source.read(host, offset));
         List<DenialTrails.Vm> vms = domains.stream()
-                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel())).toList();
+                .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel(),
+                        d.spec().disks().stream().flatMap(disk -> disk.path().stream()).toList())).toList();
         if (!read && vms.equals(lastVms)) {
             return;
         }

@@ -171,4 +171,21 @@ class AuditFollowerTest {
         follower.poll(log::since);
         assertEquals(3, follower.denials().size());
     }
+
+    @Test
+    void aFirstReadThatLeftOlderRecordsOutSaysSoInTheTrails() {
+        AuditFollower follower = new AuditFollower(100);
+        String event = avc(7, 0) + "\n" + syscall(7) + "\n" + "type=PROCTITLE msg=audit(1796050873.064:7): proctitle=71656D75\n";
+        // As the host facts port answers the first read of a log larger than it reads at once.
+        assertTrue(follower.poll(offset -> new AuditReading.Lines(event.lines().toList(), 50_000_000,
+                50_000_000 + event.length(), 50_000_000)));
+
+        DenialTrails trails = follower.trails(VMS);
+        assertEquals(1, trails.of("web").orElseThrow().entries().size(), "what was read is shown");
+        String note = trails.olderNotRead().orElseThrow();
+        assertTrue(note.startsWith("older records not read") && note.contains("47.7 MiB"), note);
+
+        follower.poll(offset -> new AuditReading.Lines(List.of(), offset, offset));
+        assertEquals(Optional.of(note), follower.trails(VMS).olderNotRead(), "still not read after later reads");
+    }
 }

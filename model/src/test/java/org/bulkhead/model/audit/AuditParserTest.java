@@ -95,8 +95,9 @@ class AuditParserTest {
         DenialTrail.Entry tried = b.entries().stream().filter(e -> e.denial().eventId().equals("1796050873.064:644"))
                 .findFirst().orElseThrow();
         assertEquals(DenialTrail.Role.BY_THIS_VM, tried.role());
-        assertEquals("b tried to read a's file 'bulkhead-lab-bd93abad-a.qcow2'; refused by SELinux.",
-                tried.explanation());
+        assertEquals("b tried to read a's file 'bulkhead-lab-bd93abad-a.qcow2'; refused by SELinux, the call failing"
+                + " with EACCES (permission denied): isolation held; nothing to do unless b should use it (then give"
+                + " the disk to both as shareable).", tried.explanation());
         DenialTrail.Entry touched = a.entries().stream().filter(e -> e.denial().eventId().equals("1796050873.064:644"))
                 .findFirst().orElseThrow();
         assertEquals(DenialTrail.Role.ON_THIS_VM, touched.role());

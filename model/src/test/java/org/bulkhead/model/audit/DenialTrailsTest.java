@@ -47,6 +47,29 @@ class DenialTrailsTest {
     }
 
     @Test
+    void aRefusedReadNamingOnlyTheFilesLastComponentShowsItsWholePathAndWhyTheCallFailed() throws IOException {
+        // The lab's refused open: the AVC says name="bulkhead-lab-bd93abad-a.qcow2" (no PATH record),
+        // the SYSCALL success=no exit=-13. db's disk of that name gives the whole path.
+        String image = "/var/lib/libvirt/images/bulkhead-lab-bd93abad-a.qcow2";
+        List<DenialTrails.Vm> vms = List.of(
+                new DenialTrails.Vm("web", LAB.get(0).label(), LAB.get(0).imageLabel(),
+                        List.of("/var/lib/libvirt/images/bulkhead-lab-bd93abad-b.qcow2")),
+                new DenialTrails.Vm("db", LAB.get(1).label(), LAB.get(1).imageLabel(), List.of("/iso/x.iso", image)));
+        DenialTrails trails = DenialTrails.of(lab(), vms);
+        DenialTrail.Entry byWeb = trails.of("web").orElseThrow().entries().stream()
+                .filter(e -> e.denial().eventId().equals("1796050873.064:644")).findFirst().orElseThrow();
+
+        assertEquals(Optional.of(image), byWeb.denial().object());
+        assertEquals(Optional.of("EACCES (permission denied)"), byWeb.denial().failure());
+        assertEquals("web tried to read db's file '" + image + "'; refused by SELinux, the call failing with EACCES"
+                + " (permission denied): isolation held; nothing to do unless web should use it (then give the disk"
+                + " to both as shareable).", byWeb.explanation());
+        assertEquals(Optional.of("bulkhead-lab-bd93abad-a.qcow2"), DenialTrails.of(lab(), LAB).of("web").orElseThrow()
+                .entries().stream().filter(e -> e.denial().eventId().equals("1796050873.064:644")).findFirst()
+                .orElseThrow().denial().object(), "without db's disks the name stays as the kernel wrote it");
+    }
+
+    @Test
     void anUnreadableLogGivesNoTrailsAndSaysWhyNeverAnEmptyTrail() {
         DenialTrails trails = DenialTrails.of(new AuditReading.Unreadable("permission denied"), LAB);
         assertEquals(Optional.of("permission denied"), trails.unreadable());

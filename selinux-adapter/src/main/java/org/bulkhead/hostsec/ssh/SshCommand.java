@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import org.bulkhead.model.hypervisor.ConnectionUri;
 
@@ -13,9 +14,7 @@ import org.bulkhead.model.hypervisor.ConnectionUri;
  * The system's {@code ssh} to one host, run with a shell command and no terminal. Built from
  * an ssh command line, or from a libvirt {@code qemu+ssh://} URI the way libvirt builds its own
  * (user, port, {@code keyfile}, {@code no_verify}), so what reaches libvirtd reaches the files too.
- * Commands to one host share one SSH connection (OpenSSH's connection sharing, its socket in a
- * folder only this user can enter): a re-check every few seconds then costs a command, not a
- * key exchange each time.
+ * Commands to one host share one SSH connection ({@link SshConnections}).
  */
 final class SshCommand {
 
@@ -25,12 +24,19 @@ final class SshCommand {
     private static final long TIMEOUT_SECONDS = 30;
 
     private final List<String> words;
+    private final Supplier<SshConnections> connections;
 
     SshCommand(List<String> words) {
+        this(words, SshConnections::shared);
+    }
+
+    /** @param connections where this host's shared connection lives (this process's, or a test's own) */
+    SshCommand(List<String> words, Supplier<SshConnections> connections) {
         if (words.isEmpty()) {
             throw new IllegalArgumentException("an ssh command line needs at least the destination");
         }
         this.words = List.copyOf(words);
+        this.connections = connections;
     }
 
     static Optional<SshCommand> forLibvirtUri(String text) {
@@ -49,7 +55,7 @@ final class SshCommand {
     Result run(String shellCommand) {
         List<String> command = new ArrayList<>(words);
         if (java.nio.file.Path.of(words.get(0)).getFileName().toString().equals("ssh")) {
-            command.addAll(1, ConnectionSharing.options());
+            command.addAll(1, connections.get().options(words));
         }
         command.add(shellCommand);
         try {
@@ -84,29 +90,5 @@ final class SshCommand {
     @Override
     public String toString() {
         return String.join(" ", words);
-    }
-
-    /** Where the shared connections' sockets live: a private folder made once per run. */
-    private static final class ConnectionSharing {
-        private static final List<String> OPTIONS = make();
-
-        static List<String> options() {
-            return OPTIONS;
-        }
-
-        private static List<String> make() {
-            try {
-                java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("bulkhead-ssh",
-                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
-                                java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
-                folder.toFile().deleteOnExit();
-                // %C is a hash of host, port and user: short enough for a socket path, one per host.
-                return List.of("-o", "ControlMaster=auto", "-o", "ControlPath=" + folder.resolve("%C"),
-                        "-o", "ControlPersist=60");
-            } catch (IOException | UnsupportedOperationException e) {
-                // No private folder: every command makes its own connection, as plain ssh does.
-                return List.of();
-            }
-        }
     }
 }

@@ -1,13 +1,14 @@
 package org.bulkhead.hostsec.ssh;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.bulkhead.hostsec.AuditLogFile;
 import org.bulkhead.model.audit.AuditReading;
 import org.bulkhead.model.hostsec.AppArmorFileRules;
 import org.bulkhead.model.hostsec.EnforcementFacts;
@@ -17,91 +18,38 @@ import org.bulkhead.model.hostsec.FileLabelException.Reason;
 import org.bulkhead.model.hostsec.HostSecurity;
 import org.bulkhead.model.hostsec.ProcessLabel;
 import org.bulkhead.model.hostsec.SecurityDriverInfo;
-import org.bulkhead.model.hostsec.SecurityDriverInfo.Enforcement;
 import org.bulkhead.model.label.AppArmorLabel;
 import org.bulkhead.model.label.LabelFormatException;
-import org.bulkhead.model.label.SecurityContext;
 
 /**
  * {@link HostSecurity} for another machine, read through the system's {@code ssh} (so the
  * user's config, agent and known hosts apply, as for libvirt's qemu+ssh): the kernel's mode, the
  * virt contexts, file and process labels, permissive types and AppArmor profile modes. It only
- * reads: Bulkhead changes no labels on a remote host. Each call is one ssh command.
+ * reads: Bulkhead changes no labels on a remote host. Each call is one ssh command. The
+ * enforcement ({@link SshPolicy}) and the audit log ({@link SshAuditLog}) have their own readers;
+ * the files and processes are read here.
  */
 public final class SshHostSecurity implements HostSecurity {
 
-    /** Which model the remote kernel runs, its mode and libvirt's virt contexts there. */
-    static final String DRIVER_SCRIPT = """
-            if [ -r /sys/fs/selinux/enforce ]; then
-              echo "model selinux"; echo "enforce $(cat /sys/fs/selinux/enforce)"
-              t=$(sed -n 's/^SELINUXTYPE=//p' /etc/selinux/config 2>/dev/null); d=/etc/selinux/${t:-default}/contexts
-              sed 's/^/domain /' "$d/virtual_domain_context" 2>/dev/null
-              sed 's/^/image /' "$d/virtual_image_context" 2>/dev/null
-            elif [ "$(cat /sys/module/apparmor/parameters/enabled 2>/dev/null)" = Y ]; then
-              echo "model apparmor"; echo "mode $(cat /sys/module/apparmor/parameters/mode 2>/dev/null)"
-            else
-              echo "model dac"
-            fi
-            """;
-
-    /**
-     * The kernel's own access decision for each context acting on itself, through selinuxfs's
-     * access file (what libselinux's security_compute_av_flags does): the last field is the
-     * decision's flags, bit 0 meaning the domain is permissive. Then AppArmor's profile list.
-     */
-    static final String FACTS_SCRIPT = """
-            if [ -r /sys/fs/selinux/class/process/index ]; then
-              cls=$(cat /sys/fs/selinux/class/process/index)
-              for c in "$@"; do
-                flags=
-                exec 3<>/sys/fs/selinux/access && printf '%s %s %s 0' "$c" "$c" "$cls" >&3 2>/dev/null \\
-                  && read -r _ _ _ _ _ flags <&3
-                exec 3>&-
-                echo "type ${flags:-?} $c"
-              done
-            fi
-            if [ -r /sys/kernel/security/apparmor/profiles ]; then
-              sed 's/^/profile /' /sys/kernel/security/apparmor/profiles
-            else
-              echo "profiles unreadable"
-            fi
-            """;
-
-    /**
-     * The audit log {@code $2} from byte {@code $1} on ({@code tail -c +N} counts from 1), only up to the size
-     * seen first so the next offset is exact; a rotated (shorter) log from its start. The closing
-     * marker keeps the last line's newline through the output's stripping.
-     */
-    static final String AUDIT_SCRIPT = """
-            f=$2
-            if [ ! -e "$f" ]; then echo "audit-unreadable $f: no such file (is auditd installed and running?)"; exit 0; fi
-            if [ ! -r "$f" ]; then echo "audit-unreadable $f: permission denied (log in as root)"; exit 0; fi
-            size=$(wc -c < "$f"); from=$1
-            [ "$from" -le "$size" ] || from=0
-            echo "audit-from $from"
-            tail -c +$((from + 1)) "$f" | head -c $((size - from)); echo "audit-end"
-            """;
-
-    /** Between the driver's part and the policy facts' part of one combined reading. */
-    static final String FACTS_MARK = "policy-facts";
-    /** How long facts read together with the driver answer the re-check that asked for the driver. */
-    private static final long PREFETCH_NANOS = 1_000_000_000L;
-
-    /** Policy facts read in the same ssh command as the driver, for the contexts last asked about. */
-    private record Prefetched(List<String> contexts, EnforcementFacts facts, long readAt) {
-    }
-
     private final SshCommand ssh;
-    private volatile List<String> lastContexts = List.of();
-    private volatile Prefetched prefetched;
+    private final SshPolicy policy;
+    private final SshAuditLog audit;
 
     private SshHostSecurity(SshCommand ssh) {
         this.ssh = ssh;
+        this.policy = new SshPolicy(ssh);
+        this.audit = new SshAuditLog(ssh);
     }
 
     /** Over an ssh command line that ends in the destination ({@code ssh -p 2222 root@host}). */
     public static SshHostSecurity over(List<String> sshCommand) {
         return new SshHostSecurity(new SshCommand(sshCommand));
+    }
+
+    /** Over an ssh command line whose shared connection lives in {@code connections} (a test's own). */
+    static SshHostSecurity over(List<String> sshCommand, SshConnections connections) {
+        Supplier<SshConnections> these = () -> connections;
+        return new SshHostSecurity(new SshCommand(sshCommand, these));
     }
 
     /** For a libvirt {@code qemu+ssh://} URI, with libvirt's own parameters; empty for other transports. */
@@ -115,150 +63,22 @@ public final class SshHostSecurity implements HostSecurity {
     }
 
     /**
-     * The remote kernel's model and mode. A re-check asks for the driver and then for the policy
-     * facts: both are read in this one ssh command (for the contexts asked about last time), so
-     * a re-check every few seconds is one command on the host, not two.
+     * The remote kernel's model and mode, with the policy facts for the contexts asked about last
+     * time read in the same ssh command (see {@link #enforcementFacts}).
      */
     @Override
     public SecurityDriverInfo driver() {
-        List<String> contexts = lastContexts;
-        SshCommand.Result result = ssh.runScript(DRIVER_SCRIPT + "echo " + FACTS_MARK + "\n" + FACTS_SCRIPT, contexts);
-        if (result.exitCode() != 0) {
-            throw new IllegalStateException("could not read the security driver over " + ssh + ": "
-                    + result.output());
-        }
-        String output = result.output();
-        int mark = output.indexOf(FACTS_MARK + "\n");
-        if (mark >= 0) {
-            prefetched = new Prefetched(contexts, parseFacts(output.substring(mark + FACTS_MARK.length() + 1)),
-                    System.nanoTime());
-            output = output.substring(0, mark);
-        }
-        return parseDriver(output);
-    }
-
-    static SecurityDriverInfo parseDriver(String output) {
-        String model = "dac";
-        String mode = "";
-        List<String> domain = new ArrayList<>();
-        List<String> image = new ArrayList<>();
-        for (String line : output.split("\n")) {
-            int space = line.indexOf(' ');
-            if (space < 0) {
-                continue;
-            }
-            String key = line.substring(0, space);
-            String value = line.substring(space + 1).strip();
-            switch (key) {
-                case "model" -> model = value;
-                case "enforce", "mode" -> mode = value;
-                case "domain" -> domain.add(value);
-                case "image" -> image.add(value);
-                default -> {
-                    // Nothing else is printed; a line of a future script is ignored.
-                }
-            }
-        }
-        Map<String, String> base = new LinkedHashMap<>();
-        List<String> keys = List.of("domain", "domain.tcg");
-        for (int i = 0; i < domain.size() && i < keys.size(); i++) {
-            base.put(keys.get(i), domain.get(i));
-        }
-        List<String> imageKeys = List.of("image", "content");
-        for (int i = 0; i < image.size() && i < imageKeys.size(); i++) {
-            base.put(imageKeys.get(i), image.get(i));
-        }
-        Enforcement enforcement = switch (model) {
-            case "selinux" -> mode.equals("1") ? Enforcement.ENFORCING : Enforcement.PERMISSIVE;
-            case "apparmor" -> mode.equals("complain") ? Enforcement.COMPLAIN : Enforcement.ENFORCING;
-            default -> Enforcement.DAC_ONLY;
-        };
-        return new SecurityDriverInfo(model, "0", enforcement, base);
+        return policy.driver();
     }
 
     @Override
     public EnforcementFacts enforcementFacts(Set<String> domainContexts) {
-        List<String> arguments = new ArrayList<>();
-        for (String context : domainContexts) {
-            try {
-                arguments.add(SecurityContext.parse(context).toString());
-            } catch (LabelFormatException notAContext) {
-                // Only SELinux contexts have a type to check.
-            }
-        }
-        arguments.sort(null);
-        lastContexts = List.copyOf(arguments);
-        Prefetched early = prefetched;
-        prefetched = null;
-        if (early != null && early.contexts().equals(arguments) && System.nanoTime() - early.readAt() < PREFETCH_NANOS) {
-            return early.facts();
-        }
-        SshCommand.Result result = ssh.runScript(FACTS_SCRIPT, arguments);
-        if (result.exitCode() != 0) {
-            return EnforcementFacts.unknown("could not read the policy over " + ssh + ": " + result.output());
-        }
-        return parseFacts(result.output());
-    }
-
-    static EnforcementFacts parseFacts(String output) {
-        Map<String, Boolean> types = new HashMap<>();
-        Map<String, String> profiles = new LinkedHashMap<>();
-        boolean profilesReadable = true;
-        List<String> notes = new ArrayList<>();
-        for (String line : output.split("\n")) {
-            if (line.startsWith("type ")) {
-                String[] parts = line.split(" ", 3);
-                String type = SecurityContext.parse(parts[2]).type();
-                try {
-                    types.put(type, (Integer.parseInt(parts[1], 16) & 1) != 0);
-                } catch (NumberFormatException refused) {
-                    notes.add("the host's policy refused to decide for " + parts[2]);
-                }
-            } else if (line.startsWith("profile ")) {
-                String profile = line.substring("profile ".length());
-                int open = profile.lastIndexOf(" (");
-                if (open > 0 && profile.endsWith(")")) {
-                    profiles.put(profile.substring(0, open), profile.substring(open + 2, profile.length() - 1));
-                }
-            } else if (line.equals("profiles unreadable")) {
-                profilesReadable = false;
-            }
-        }
-        return new EnforcementFacts(types, profilesReadable ? Optional.of(profiles) : Optional.empty(), notes);
+        return policy.enforcementFacts(domainContexts);
     }
 
     @Override
     public AuditReading auditSince(long offset) {
-        return auditSince(offset, org.bulkhead.hostsec.AuditLogFile.DEFAULT.toString());
-    }
-
-    AuditReading auditSince(long offset, String log) {
-        SshCommand.Result result = ssh.runScript(AUDIT_SCRIPT, List.of(Long.toString(Math.max(0, offset)), log));
-        if (result.exitCode() != 0) {
-            return new AuditReading.Unreadable("could not read the audit log over " + ssh + ": " + result.output());
-        }
-        return parseAudit(result.output());
-    }
-
-    /** What {@link #AUDIT_SCRIPT} printed; anything ssh itself printed before it is skipped. */
-    static AuditReading parseAudit(String output) {
-        int unreadable = output.indexOf("audit-unreadable ");
-        if (unreadable >= 0) {
-            return new AuditReading.Unreadable("cannot read the audit log "
-                    + output.substring(unreadable + "audit-unreadable ".length()).strip());
-        }
-        int start = output.indexOf("audit-from ");
-        int end = output.lastIndexOf("audit-end");
-        if (start < 0 || end < start) {
-            return new AuditReading.Unreadable("the audit log's reader printed something unexpected: "
-                    + output.substring(0, Math.min(200, output.length())));
-        }
-        int newline = output.indexOf('\n', start);
-        long from = Long.parseLong(output.substring(start + "audit-from ".length(),
-                newline < 0 || newline > end ? end : newline).strip());
-        byte[] body = newline < 0 || newline >= end ? new byte[0]
-                : output.substring(newline + 1, end).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        return org.bulkhead.hostsec.AuditLogFile.lines(body, body.length, from);
+        return audit.since(offset, AuditLogFile.DEFAULT.toString());
     }
 
     @Override
@@ -268,8 +88,7 @@ public final class SshHostSecurity implements HostSecurity {
         return parseStat(file, result.exitCode(), result.output(), ssh.toString());
     }
 
-    private static final java.util.regex.Pattern STAT_LINE =
-            java.util.regex.Pattern.compile("(?m)^([^|\n]*)\\|(\\d+)\\|(\\d+)\\|([0-7]+)$");
+    private static final Pattern STAT_LINE = Pattern.compile("(?m)^([^|\n]*)\\|(\\d+)\\|(\\d+)\\|([0-7]+)$");
 
     /**
      * What {@code stat -c '%C|%u|%g|%a'} printed. On a host without SELinux (AppArmor, DAC only)
@@ -277,7 +96,7 @@ public final class SshHostSecurity implements HostSecurity {
      * security context and exits 1: the line counts, the complaint does not.
      */
     static FileLabel parseStat(Path file, int exitCode, String output, String over) {
-        java.util.regex.Matcher line = STAT_LINE.matcher(output);
+        Matcher line = STAT_LINE.matcher(output);
         if (!line.find()) {
             Reason reason = output.contains("No such file") ? Reason.NOT_FOUND
                     : output.contains("Permission denied") ? Reason.PERMISSION_DENIED : Reason.OTHER;

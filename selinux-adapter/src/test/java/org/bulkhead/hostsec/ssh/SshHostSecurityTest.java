@@ -35,7 +35,7 @@ class SshHostSecurityTest {
 
     @Test
     void anEnforcingSelinuxHostWithDebiansContextFiles() {
-        SecurityDriverInfo info = SshHostSecurity.parseDriver("""
+        SecurityDriverInfo info = SshPolicy.parseDriver("""
                 model selinux
                 enforce 1
                 domain system_u:system_r:svirt_t:s0
@@ -47,13 +47,13 @@ class SshHostSecurityTest {
         assertEquals(Map.of("domain", "system_u:system_r:svirt_t:s0", "image", "system_u:object_r:svirt_image_t:s0",
                 "content", "system_u:object_r:virt_content_t:s0"), info.baseContexts());
         assertEquals(SecurityDriverInfo.Enforcement.PERMISSIVE,
-                SshHostSecurity.parseDriver("model selinux\nenforce 0\n").enforcement());
+                SshPolicy.parseDriver("model selinux\nenforce 0\n").enforcement());
     }
 
     @Test
     void theKernelsFlagsSayWhichTypeIsPermissive() {
         // selinuxfs access answers as seen in the lab with (typepermissive virtd_t) loaded.
-        EnforcementFacts facts = SshHostSecurity.parseFacts("""
+        EnforcementFacts facts = SshPolicy.parseFacts("""
                 type 0 system_u:system_r:svirt_t:s0:c1,c2
                 type 1 system_u:system_r:virtd_t:s0-s0:c0.c1023
                 type ? system_u:system_r:nosuch_t:s0
@@ -67,7 +67,7 @@ class SshHostSecurityTest {
 
     @Test
     void appArmorProfilesWithTheirModes() {
-        EnforcementFacts facts = SshHostSecurity.parseFacts("""
+        EnforcementFacts facts = SshPolicy.parseFacts("""
                 profile libvirt-5a1d3c4e-0000-4000-8000-000000000001 (complain)
                 profile /usr/sbin/libvirtd (enforce)
                 """);
@@ -85,9 +85,9 @@ class SshHostSecurityTest {
                 + " tclass=file permissive=0\n";
         java.nio.file.Files.writeString(log, first + denied + "type=SYSCALL msg=au");
         // "sh -c" stands in for "ssh host": the same script runs, on this machine.
-        SshHostSecurity host = SshHostSecurity.over(List.of("sh", "-c"));
+        SshAuditLog host = new SshAuditLog(new SshCommand(List.of("sh", "-c")));
         var read = org.junit.jupiter.api.Assertions.assertInstanceOf(
-                org.bulkhead.model.audit.AuditReading.Lines.class, host.auditSince(first.length(), log.toString()));
+                org.bulkhead.model.audit.AuditReading.Lines.class, host.since(first.length(), log.toString()));
         assertEquals(List.of(denied.strip()), read.lines());
         assertEquals(first.length() + denied.length(), read.nextOffset());
         assertEquals("refused", read.denials().get(0).outcome());
@@ -95,10 +95,10 @@ class SshHostSecurityTest {
 
     @Test
     void aRemoteAuditLogThatCannotBeReadSaysWhy(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        SshHostSecurity host = SshHostSecurity.over(List.of("sh", "-c"));
+        SshAuditLog host = new SshAuditLog(new SshCommand(List.of("sh", "-c")));
         var unreadable = org.junit.jupiter.api.Assertions.assertInstanceOf(
                 org.bulkhead.model.audit.AuditReading.Unreadable.class,
-                host.auditSince(0, dir.resolve("nosuch.log").toString()));
+                host.since(0, dir.resolve("nosuch.log").toString()));
         assertTrue(unreadable.reason().contains("no such file"), unreadable.reason());
         assertTrue(SshHostSecurity.over(List.of("false")).auditSince(0) instanceof
                 org.bulkhead.model.audit.AuditReading.Unreadable, "ssh that fails is not an empty log");
@@ -156,5 +156,24 @@ class SshHostSecurityTest {
         assertEquals(1, java.nio.file.Files.readAllLines(calls).size(), "the facts came with the driver");
         host.enforcementFacts(java.util.Set.of());
         assertEquals(2, java.nio.file.Files.readAllLines(calls).size(), "asked again without the driver: read again");
+    }
+
+    @Test
+    void aLargeRemoteLogIsReadFromItsEndAndSaysOlderRecordsWereNotRead(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path log = dir.resolve("audit.log");
+        String old = "type=DAEMON_START msg=audit(1796050000.000:1): op=start\n".repeat(100);
+        String denied = "type=AVC msg=audit(1796050873.064:644): avc:  denied  { open } for  pid=4242"
+                + " scontext=system_u:system_r:svirt_t:s0:c1,c2 tcontext=system_u:object_r:svirt_image_t:s0:c3,c4"
+                + " tclass=file permissive=0\n";
+        java.nio.file.Files.writeString(log, old + denied);
+        // "sh -c" stands in for "ssh host": the same script runs, on this machine.
+        SshAuditLog host = new SshAuditLog(new SshCommand(List.of("sh", "-c")), denied.length() + 10);
+        var read = org.junit.jupiter.api.Assertions.assertInstanceOf(
+                org.bulkhead.model.audit.AuditReading.Lines.class, host.since(0, log.toString()));
+        assertEquals(List.of(denied.strip()), read.lines());
+        assertEquals(old.length(), read.skipped());
+        assertEquals(old.length() + denied.length(), read.nextOffset());
+        assertTrue(read.olderNotRead().orElseThrow().startsWith("older records not read"), read.toString());
     }
 }

@@ -65,9 +65,15 @@ public final class DenialsViewModel {
         DenialTrail trail = trails.of(vmName).orElseThrow();
         unreadable.set(false);
         rows.setAll(trail.entries().stream().map(entry -> row(entry, trails)).toList());
-        status.set(trail.entries().isEmpty() ? "No denials for " + vmName + " in the audit log."
+        String count = trail.entries().isEmpty() ? "No denials for " + vmName + " in the audit log."
                 : trail.entries().size() + (trail.entries().size() == 1 ? " denial: " : " denials: ")
-                        + trail.refused() + " refused, " + trail.loggedOnly() + " logged, not enforced.");
+                        + trail.refused() + " refused, " + trail.loggedOnly() + " logged, not enforced.";
+        // A large log is read from its end: say that older denials may be missing, never "none".
+        status.set(trails.olderNotRead().map(note -> count + " \u26a0 " + capitalized(note) + ".").orElse(count));
+    }
+
+    private static String capitalized(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private void showUnreadable(String reason) {

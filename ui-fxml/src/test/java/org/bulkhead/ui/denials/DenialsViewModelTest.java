@@ -59,6 +59,13 @@ class DenialsViewModelTest {
     }
 
     @Test
+    void aLogReadFromItsEndSaysOlderRecordsWereNotReadBesideTheCount() {
+        DenialsViewModel web = tab("web", new AuditReading.Lines(List.of(), 9_000_000, 9_000_000, 9_000_000));
+        String status = web.statusProperty().get();
+        assertTrue(status.startsWith("No denials for web in the audit log. \u26a0 Older records not read"), status);
+    }
+
+    @Test
     void aVmWithACleanTrailSaysThereAreNoDenials() {
         DenialsViewModel web = tab("web", new AuditReading.Lines(List.of(), 0, 0));
         assertEquals("No denials for web in the audit log.", web.statusProperty().get());
