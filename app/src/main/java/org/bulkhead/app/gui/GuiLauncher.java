@@ -18,6 +18,7 @@ public final class GuiLauncher {
         BulkheadApp.requestedConnections = List.copyOf(connections);
         // Loading libvirt and libselinux overlaps the toolkit's start instead of following it.
         BulkheadApp.wiring = CompletableFuture.supplyAsync(Wiring::real);
+        RenderingPipeline.chooseBeforeToolkit();
         Application.launch(BulkheadApp.class);
     }
 }

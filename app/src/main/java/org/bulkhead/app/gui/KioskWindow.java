@@ -62,6 +62,7 @@ public final class KioskWindow {
      */
     public static void startToolkit() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
+        RenderingPipeline.chooseBeforeToolkit();
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         started.await();

@@ -29,6 +29,7 @@ import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.hostsec.LocalHostSecurity;
 import org.bulkhead.libvirt.LibvirtHypervisor;
 import org.bulkhead.model.testing.ScriptedHypervisor;
+import org.bulkhead.ui.common.Sparkline;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;
 import org.testfx.api.FxRobot;
@@ -210,6 +211,11 @@ final class WindowDriver extends FxRobot {
 
     private static void collect(Node node, List<String> parts) {
         if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Sparkline sparkline) {
+            // Painted on a canvas; its value is the text a screen reader gets.
+            parts.add(sparkline.valueText());
             return;
         }
         if (node instanceof TextFlow flow) {

@@ -27,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 
+import org.bulkhead.app.gui.RenderingPipeline;
 import org.bulkhead.app.wiring.Wiring;
 import org.bulkhead.bench.Fx;
 import org.bulkhead.model.hypervisor.DomainState;
@@ -120,6 +121,7 @@ public final class MainWindowScale {
 
     /** An empty window of the same size: what the toolkit alone costs from launch to first frame. */
     private void bare() throws Exception {
+        RenderingPipeline.chooseBeforeToolkit();
         Fx.startup();
         results.put("bare.toolkitUpMs", sinceLaunch());
         CompletableFuture<Long> firstFrame = new CompletableFuture<>();
@@ -143,6 +145,7 @@ public final class MainWindowScale {
         results.put("connection", uri);
         results.put("domains.expected", expected);
 
+        RenderingPipeline.chooseBeforeToolkit();
         Fx.startup();
         results.put("startup.toolkitUpMs", sinceLaunch());
 

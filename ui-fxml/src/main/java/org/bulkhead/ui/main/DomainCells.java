@@ -1,14 +1,15 @@
 package org.bulkhead.ui.main;
 
+import java.util.function.Function;
+
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
-import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.text.Text;
 
 import org.bulkhead.model.hypervisor.DomainState;
@@ -175,31 +176,45 @@ final class DomainCells {
         }
     }
 
-    /** A sparkline with the latest value beside it; empty for domains that are not running. */
-    static final class Usage extends TableCell<DomainRow, UsageSeries> {
+    /**
+     * A sparkline with the latest value beside it; empty for domains that are not running. The
+     * cell holds the row and follows one of its series itself, so a new sample is drawn in place.
+     */
+    static final class Usage extends TableCell<DomainRow, DomainRow> {
+        private final Function<DomainRow, ReadOnlyObjectProperty<UsageSeries>> measure;
         private final Sparkline sparkline = new Sparkline();
-        private final Label value = new Label();
-        private final HBox box = new HBox(6, sparkline, value);
+        private final ChangeListener<UsageSeries> redraw = (obs, old, now) -> show(now);
+        private ReadOnlyObjectProperty<UsageSeries> watched;
 
-        Usage() {
+        Usage(Function<DomainRow, ReadOnlyObjectProperty<UsageSeries>> measure) {
+            this.measure = measure;
             getStyleClass().add("usage-cell");
-            value.getStyleClass().add("usage-value");
-            value.setMinWidth(USE_PREF_SIZE);
-            box.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(sparkline, Priority.ALWAYS);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
         }
 
         @Override
-        protected void updateItem(UsageSeries series, boolean empty) {
-            super.updateItem(series, empty);
-            if (empty || series == null || (series.isEmpty() && series.text().isEmpty())) {
+        protected void updateItem(DomainRow row, boolean empty) {
+            super.updateItem(row, empty);
+            if (watched != null) {
+                watched.removeListener(redraw);
+                watched = null;
+            }
+            if (empty || row == null) {
+                setGraphic(null);
+                return;
+            }
+            watched = measure.apply(row);
+            watched.addListener(redraw);
+            show(watched.get());
+        }
+
+        private void show(UsageSeries series) {
+            if (series == null || (series.isEmpty() && series.text().isEmpty())) {
                 setGraphic(null);
                 return;
             }
             sparkline.setSeries(series);
-            value.setText(series.text());
-            setGraphic(box);
+            setGraphic(sparkline);
         }
     }
 }

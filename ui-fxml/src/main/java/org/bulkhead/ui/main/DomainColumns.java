@@ -2,6 +2,7 @@ package org.bulkhead.ui.main;
 
 import java.util.Comparator;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -11,7 +12,6 @@ import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.model.security.Trust;
 import org.bulkhead.ui.common.LabelText;
 import org.bulkhead.ui.common.TrustMarkerCell;
-import org.bulkhead.ui.common.UsageSeries;
 
 /**
  * What each column of the domain table shows, how it draws and how it sorts. The columns
@@ -47,14 +47,16 @@ final class DomainColumns {
         denials.setCellValueFactory(cell -> cell.getValue().denialCountProperty());
         denials.setCellFactory(column -> new DomainCells.Denials());
         denials.setComparator(Comparator.comparingLong(DenialCount::total));
-        TableColumn<DomainRow, UsageSeries> cpu = column(table, "cpuColumn");
-        cpu.setCellValueFactory(cell -> cell.getValue().cpuProperty());
-        cpu.setCellFactory(column -> new DomainCells.Usage());
-        cpu.setComparator(DomainOrder.USAGE);
-        TableColumn<DomainRow, UsageSeries> memory = column(table, "memoryColumn");
-        memory.setCellValueFactory(cell -> cell.getValue().memoryProperty());
-        memory.setCellFactory(column -> new DomainCells.Usage());
-        memory.setComparator(DomainOrder.USAGE);
+        // The usage cells watch their row's series themselves: a cell value that changes makes a
+        // TableCell ask for a layout, and the table then re-lays out and re-styles the whole row.
+        TableColumn<DomainRow, DomainRow> cpu = column(table, "cpuColumn");
+        cpu.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        cpu.setCellFactory(column -> new DomainCells.Usage(DomainRow::cpuProperty));
+        cpu.setComparator(DomainOrder.CPU);
+        TableColumn<DomainRow, DomainRow> memory = column(table, "memoryColumn");
+        memory.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        memory.setCellFactory(column -> new DomainCells.Usage(DomainRow::memoryProperty));
+        memory.setComparator(DomainOrder.MEMORY);
         TableColumn<DomainRow, String> connection = column(table, "connectionColumn");
         connection.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().connectionUri())
                 .getReadOnlyProperty());

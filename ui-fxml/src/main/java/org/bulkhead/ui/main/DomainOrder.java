@@ -30,6 +30,10 @@ public final class DomainOrder {
 
     public static final Comparator<UsageSeries> USAGE = Comparator.comparingDouble(UsageSeries::latest);
 
+    /** Rows by their latest CPU and memory samples (the usage columns' cells hold the row itself). */
+    public static final Comparator<DomainRow> CPU = Comparator.comparing(row -> row.cpuProperty().get(), USAGE);
+    public static final Comparator<DomainRow> MEMORY = Comparator.comparing(row -> row.memoryProperty().get(), USAGE);
+
     private DomainOrder() {
     }
 }

@@ -11,11 +11,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
-import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
@@ -35,9 +32,9 @@ public final class DomainTable {
     private final Map<DomainKey, DomainRow> rows = new HashMap<>();
     /** Each connection's trails as last read, for rows that appear after the reading. */
     private final Map<String, DenialTrails> denials = new HashMap<>();
-    // The extractor turns a row's new snapshot into a list update, so filter and sort follow it.
-    private final ObservableList<DomainRow> source =
-            FXCollections.observableArrayList(row -> new Observable[] {row.snapshotProperty()});
+    // No extractor: apply() reports each store change's changed rows as one update, so filter and
+    // sort follow them with one pass, not one full sort per row.
+    private final RowList source = new RowList();
     private final FilteredList<DomainRow> filtered = new FilteredList<>(source);
     private final SortedList<DomainRow> sorted = new SortedList<>(filtered, DomainOrder.DEFAULT);
     private final ObjectProperty<Comparator<? super DomainRow>> order =
@@ -88,6 +85,8 @@ public final class DomainTable {
             source.removeAll(gone);
         }
         List<DomainRow> added = new ArrayList<>();
+        List<DomainRow> changed = new ArrayList<>();
+        boolean renamed = false;
         for (DomainSnapshot snapshot : change.upserted()) {
             Optional<ConnectionStatus> status = connection.apply(snapshot.connectionUri());
             if (status.isEmpty()) {
@@ -101,12 +100,27 @@ public final class DomainTable {
                 rows.put(snapshot.key(), row);
                 added.add(row);
             } else {
-                row.update(snapshot);
+                String before = row.name();
+                if (row.update(snapshot)) {
+                    changed.add(row);
+                    renamed |= !before.equals(row.name());
+                }
             }
         }
         if (!added.isEmpty()) {
             source.addAll(added);
         }
+        if (renamed || !inDefaultOrderUnfiltered()) {
+            source.updated(changed);
+        }
+    }
+
+    /**
+     * In the default order (connection, name) with no filter, only a new name can move a row, so a
+     * change of state or label needs no list event: the cells follow the row's own properties.
+     */
+    private boolean inDefaultOrderUnfiltered() {
+        return sorted.getComparator() == DomainOrder.DEFAULT && filtered.getPredicate() == null;
     }
 
     /** Marks every row of a connection stale (connection lost) or fresh again. */
