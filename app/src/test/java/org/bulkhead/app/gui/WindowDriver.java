@@ -201,9 +201,9 @@ final class WindowDriver extends FxRobot {
         if (!node.isVisible()) {
             return;
         }
-        if (node instanceof TextFlow flow) {
+        if (node instanceof TextFlow || node.getStyleClass().contains("label-line")) {
             // One line of styled runs (a label and its MCS range) reads as one word, as on screen.
-            parts.add(flow.getChildren().stream().filter(Node::isVisible).filter(Text.class::isInstance)
+            parts.add(((Parent) node).getChildrenUnmodifiable().stream().filter(Node::isVisible).filter(Text.class::isInstance)
                     .map(t -> ((Text) t).getText()).collect(Collectors.joining()).strip());
             return;
         }
