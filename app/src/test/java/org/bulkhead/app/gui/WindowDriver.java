@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -22,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -103,6 +106,35 @@ final class WindowDriver extends FxRobot {
         }
     }
 
+    /**
+     * Clicks the node's centre, measured on the FX thread. TestFX would measure it on the test
+     * thread, and computing a Parent's bounds there while a pulse lays the same nodes out
+     * corrupts their cached bounds (an IndexOutOfBoundsException in Parent.updateCachedBounds).
+     */
+    @Override
+    public FxRobot clickOn(Node node, MouseButton... buttons) {
+        moveTo(centre(node));
+        clickOn(buttons);
+        return this;
+    }
+
+    /** As {@link #clickOn(Node, MouseButton...)}, for the first visible node the query finds. */
+    @Override
+    public FxRobot clickOn(String query, MouseButton... buttons) {
+        Node node = onFx(() -> lookup(query).match(Node::isVisible).query());
+        return clickOn(node, buttons);
+    }
+
+    private Point2D centre(Node node) {
+        return onFx(() -> {
+            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            if (bounds == null) {
+                throw new AssertionError(node + " is not on screen");
+            }
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        });
+    }
+
     <T> T onFx(Supplier<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read::get).get(5, TimeUnit.SECONDS);
@@ -182,9 +214,9 @@ final class WindowDriver extends FxRobot {
     void select(String name) {
         await(name + " is shown", () -> rowCells(name).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        Node row = table().lookupAll(".table-row-cell").stream()
+        Node row = onFx(() -> table().lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getItem() instanceof DomainRow d && d.name().equals(name))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow());
         clickOn(row);
         await(name + " is selected", () -> table().getSelectionModel().getSelectedItem() != null
                 && table().getSelectionModel().getSelectedItem().name().equals(name));

@@ -151,9 +151,10 @@ public final class ConnectionViewModel {
         unsaved.set(value);
     }
 
-    /** Whether this connection was ever open in this run: then it is "lost", not "cannot connect". */
-    boolean wasOpen() {
-        return everOpen;
+    /** The banner's line while the connection is down: which one, not why (this header says why). */
+    String downLine() {
+        // Never connected is not "lost": the URI, the network or the daemon may be wrong from the start.
+        return (everOpen ? "Lost the connection to " : "Cannot connect to ") + uri;
     }
 
     /** Why the connection is not open; empty while it is. */

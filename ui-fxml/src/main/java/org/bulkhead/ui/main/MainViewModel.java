@@ -33,9 +33,7 @@ import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.model.store.StoreChange;
-import org.bulkhead.ui.common.Confirmation;
 import org.bulkhead.ui.common.DialogService;
-import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.common.TaskExecutor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.connection.SessionFactory;
@@ -54,7 +52,6 @@ public final class MainViewModel implements AutoCloseable {
 
     private final DomainStore store;
     private final SessionFactory sessions;
-    private final KnownConnections known;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Executor ui;
@@ -66,6 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DomainTable table = new DomainTable();
     private final UsageHistory usage = new UsageHistory(HISTORY);
     private final DomainActions actions;
+    private final SavedConnections saved;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
@@ -89,12 +87,12 @@ public final class MainViewModel implements AutoCloseable {
             DialogService dialogs, Executor ui, Duration statsInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.known = Objects.requireNonNull(known, "known");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.statsInterval = Objects.requireNonNull(statsInterval, "statsInterval");
         this.actions = new DomainActions(this::perform, dialogs, ui);
+        this.saved = new SavedConnections(Objects.requireNonNull(known, "known"), tasks, dialogs);
         filterText.addListener((obs, old, now) -> {
             table.setFilter(DomainFilter.parse(now));
             updateSummary();
@@ -143,12 +141,7 @@ public final class MainViewModel implements AutoCloseable {
             return;
         }
         connection.header().setUnsaved(false);
-        tasks.submit(() -> known.remember(uri), saved -> { }, failure -> dialogs.showError(new Problem(
-                "Could not remember the connection",
-                "Bulkhead connected to " + uri + " but could not save it for the next run.",
-                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                "Check that " + known.file().getParent() + " is writable; until then, pass --connect " + uri
-                        + " when starting Bulkhead.")));
+        saved.remember(uri);
     }
 
     /**
@@ -158,10 +151,7 @@ public final class MainViewModel implements AutoCloseable {
     public void closeConnection(String uri) {
         boolean othersOpen = connections.values().stream().anyMatch(c -> !c.header().uri().equals(uri)
                 && c.header().status() == ConnectionStatus.OPEN);
-        if (!othersOpen && connections.containsKey(uri) && !dialogs.confirm(new Confirmation("Close connection",
-                "Close " + uri + " and forget it?", "No other connection is open: the window will be empty and"
-                        + " New VM unavailable until you add one (Connection ▸ Add connection…). Bulkhead will not"
-                        + " open it at the next start either.", "Close and forget"))) {
+        if (!othersOpen && connections.containsKey(uri) && !saved.confirmClosingTheLast(uri)) {
             return;
         }
         forgetConnection(uri);
@@ -182,11 +172,7 @@ public final class MainViewModel implements AutoCloseable {
         updateBanner();
         updateNewVm();
         updateSummary();
-        tasks.submit(() -> known.forget(uri), saved -> { }, failure -> dialogs.showError(new Problem(
-                "Could not forget the connection",
-                "Bulkhead closed " + uri + " but could not remove it from the saved connections.",
-                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                "Check that " + known.file() + " is writable, or remove the entry by hand.")));
+        saved.forget(uri);
     }
 
     /** Reloads every connected domain (F5); lost connections keep reconnecting on their own. */
@@ -274,7 +260,7 @@ public final class MainViewModel implements AutoCloseable {
         for (Connection connection : connections.values()) {
             ConnectionViewModel header = connection.header();
             if (header.status() == ConnectionStatus.LOST) {
-                lines.add((header.wasOpen() ? "Lost the connection to " : "Cannot connect to ") + header.uri());
+                lines.add(header.downLine());
             }
         }
         bannerVisible.set(!lines.isEmpty());
