@@ -61,8 +61,11 @@ final class WindowDriver extends FxRobot {
                 auditLog == null ? LocalHostSecurity.create() : LocalHostSecurity.withAuditLog(auditLog));
         KnownConnections known = new KnownConnections(configDir.resolve("connections.json"));
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = MainWindow.show(stage, wiring, known, List.of(uris),
-                Duration.ofMillis(200), quits::incrementAndGet));
+        FxToolkit.setupFixture(() -> {
+            window = MainWindow.show(stage, wiring, known, List.of(uris), Duration.ofMillis(200), quits::incrementAndGet);
+            // The primary stage is shared by all tests: a width one test set must not carry over.
+            stage.sizeToScene();
+        });
         for (String uri : uris) {
             await("the header of " + uri + " says connected", () -> headerText(uri).contains("connected"));
         }
@@ -113,6 +116,8 @@ final class WindowDriver extends FxRobot {
      */
     @Override
     public FxRobot clickOn(Node node, MouseButton... buttons) {
+        // As TestFX does: typing after the click goes to the clicked node's window.
+        targetWindow(node);
         moveTo(centre(node));
         clickOn(buttons);
         return this;
