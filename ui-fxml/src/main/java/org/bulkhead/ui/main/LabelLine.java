@@ -21,6 +21,12 @@ final class LabelLine extends Region {
     private final Text range = new Text();
     private LabelText label = LabelText.NONE;
     private boolean elided;
+    // The whole context's and range's widths, measured once per label and font: a long table lays
+    // out many of these, and most never need the search for an elision.
+    private double contextWidth = -1;
+    private double rangeWidth = -1;
+    private Font measuredContextFont;
+    private Font measuredRangeFont;
 
     LabelLine() {
         getStyleClass().add("label-line");
@@ -35,6 +41,8 @@ final class LabelLine extends Region {
         label = value;
         context.setText(value.context());
         range.setText(value.range());
+        contextWidth = -1;
+        rangeWidth = -1;
         setAccessibleText(value.range().isEmpty() ? value.context()
                 : value.full() + ", categories " + value.categories());
         requestLayout();
@@ -47,13 +55,28 @@ final class LabelLine extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return snappedLeftInset() + width(label.context(), context.getFont()) + width(label.range(), range.getFont())
-                + snappedRightInset();
+        return snappedLeftInset() + contextWidth() + rangeWidth() + snappedRightInset();
     }
 
     @Override
     protected double computeMinWidth(double height) {
-        return snappedLeftInset() + width(label.range(), range.getFont()) + snappedRightInset();
+        return snappedLeftInset() + rangeWidth() + snappedRightInset();
+    }
+
+    private double contextWidth() {
+        if (contextWidth < 0 || context.getFont() != measuredContextFont) {
+            measuredContextFont = context.getFont();
+            contextWidth = width(label.context(), measuredContextFont);
+        }
+        return contextWidth;
+    }
+
+    private double rangeWidth() {
+        if (rangeWidth < 0 || range.getFont() != measuredRangeFont) {
+            measuredRangeFont = range.getFont();
+            rangeWidth = width(label.range(), measuredRangeFont);
+        }
+        return rangeWidth;
     }
 
     @Override
@@ -69,8 +92,8 @@ final class LabelLine extends Region {
     @Override
     protected void layoutChildren() {
         double available = getWidth() - snappedLeftInset() - snappedRightInset();
-        double rangeWidth = width(label.range(), range.getFont());
-        String fitted = fit(label.context(), context.getFont(), Math.max(0, available - rangeWidth));
+        double room = Math.max(0, available - rangeWidth());
+        String fitted = contextWidth() <= room ? label.context() : fit(label.context(), context.getFont(), room);
         elided = !fitted.equals(label.context());
         if (!fitted.equals(context.getText())) {
             context.setText(fitted);
@@ -78,7 +101,7 @@ final class LabelLine extends Region {
         double top = snappedTopInset() + Math.max(0, (getHeight() - snappedTopInset() - snappedBottomInset()
                 - Math.max(height(context), height(range))) / 2);
         context.relocate(snappedLeftInset(), top);
-        range.relocate(snappedLeftInset() + width(fitted, context.getFont()), top);
+        range.relocate(snappedLeftInset() + (elided ? width(fitted, context.getFont()) : contextWidth()), top);
     }
 
     /** The text, or its two ends around an ellipsis, as long as fits in {@code width}. */
@@ -116,8 +139,6 @@ final class LabelLine extends Region {
     }
 
     private static double height(Text text) {
-        Text probe = new Text("Xg");
-        probe.setFont(text.getFont());
-        return Math.ceil(probe.getLayoutBounds().getHeight());
+        return Math.ceil(text.getLayoutBounds().getHeight());
     }
 }
