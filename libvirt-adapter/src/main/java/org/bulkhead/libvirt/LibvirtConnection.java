@@ -16,6 +16,7 @@ import org.bulkhead.model.hypervisor.ConnectionUri;
 import org.bulkhead.model.hypervisor.ConsoleStream;
 import org.bulkhead.model.hypervisor.DomainEventListener;
 import org.bulkhead.model.hypervisor.DomainListing;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.DomainStats;
 import org.bulkhead.model.hypervisor.HostCapacity;
@@ -271,6 +272,11 @@ public final class LibvirtConnection implements HypervisorConnection {
     @Override
     public void undefine(String uuid, boolean removeStorage) {
         onDomain(uuid, "delete", (c, domain, name) -> Undefinition.run(c, domain, name, removeStorage));
+    }
+
+    @Override
+    public DeletedStorage undefineWithStorage(String uuid) {
+        return onDomain(uuid, "delete", Undefinition::withStorage);
     }
 
     @Override

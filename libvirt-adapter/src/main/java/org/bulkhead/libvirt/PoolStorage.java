@@ -2,6 +2,7 @@ package org.bulkhead.libvirt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
 import org.libvirt.Connect;
@@ -76,24 +77,28 @@ final class PoolStorage {
      * Deletes the pool volumes among {@code images}; images in no pool are left alone (Bulkhead
      * does not delete files libvirt does not manage).
      *
-     * @return one "what (why)" entry per image that could not be deleted
+     * @return each image deleted, and each kept with the reason
      */
-    static List<String> deleteOwned(Connect connect, List<DomainDisks.Source> images) {
-        List<String> failures = new ArrayList<>();
+    static DeletedStorage deleteOwned(Connect connect, List<DomainDisks.Source> images) {
+        List<String> deleted = new ArrayList<>();
+        List<DeletedStorage.Kept> kept = new ArrayList<>();
         for (DomainDisks.Source image : images) {
             StorageVol volume = null;
             try {
                 volume = lookup(connect, image);
                 if (volume != null) {
                     volume.delete(0);
+                    deleted.add(image.describe());
+                } else {
+                    kept.add(new DeletedStorage.Kept(image.describe(), DeletedStorage.NOT_IN_A_POOL));
                 }
             } catch (LibvirtException e) {
-                failures.add(image.describe() + " (" + Failures.reason(e) + ")");
+                kept.add(new DeletedStorage.Kept(image.describe(), Failures.reason(e)));
             } finally {
                 Handles.free(volume);
             }
         }
-        return failures;
+        return new DeletedStorage(deleted, kept);
     }
 
     /** The volume holding this image, or null when no pool knows it. */

@@ -1,6 +1,7 @@
 package org.bulkhead.libvirt;
 
 import java.util.List;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -21,21 +22,29 @@ final class Undefinition {
     }
 
     static Integer run(Connect connect, Domain domain, String name, boolean removeStorage) throws LibvirtException {
-        List<DomainDisks.Source> images = List.of();
-        if (removeStorage) {
-            if (domain.isActive() == 1) {
-                throw new HypervisorException("Could not delete domain '" + name
-                        + "' with its storage: it is still running", "Shut it down or force it off first");
-            }
-            images = DomainDisks.ownedImages(domain.getXMLDesc(Domain.XMLFlags.INACTIVE));
+        if (!removeStorage) {
+            undefine(domain, false);
+            return 0;
         }
-        undefine(domain, removeStorage);
-        List<String> failures = PoolStorage.deleteOwned(connect, images);
+        DeletedStorage storage = withStorage(connect, domain, name);
+        List<String> failures = storage.kept().stream().filter(k -> !k.reason().equals(DeletedStorage.NOT_IN_A_POOL))
+                .map(k -> k.file() + " (" + k.reason() + ")").toList();
         if (!failures.isEmpty()) {
             throw new HypervisorException("Deleted domain '" + name + "' but could not delete "
                     + String.join(", ", failures), "Delete those volumes with the pool's tools or by hand");
         }
         return 0;
+    }
+
+    /** Undefines the stopped domain, deletes its own pool volumes and says what became of each image. */
+    static DeletedStorage withStorage(Connect connect, Domain domain, String name) throws LibvirtException {
+        if (domain.isActive() == 1) {
+            throw new HypervisorException("Could not delete domain '" + name
+                    + "' with its storage: it is still running", "Shut it down or force it off first");
+        }
+        List<DomainDisks.Source> images = DomainDisks.ownedImages(domain.getXMLDesc(Domain.XMLFlags.INACTIVE));
+        undefine(domain, true);
+        return PoolStorage.deleteOwned(connect, images);
     }
 
     /**

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.StorageVolume;
 import org.bulkhead.model.hypervisor.VolumeRequest;
@@ -83,6 +84,29 @@ class RealPoolStorageTest {
         assertFalse(Files.exists(Path.of(own.path())), "the domain's own image went with it");
         assertTrue(Files.exists(Path.of(shared.path())), "a read-only image may serve others and stays");
         connection.deleteVolume(shared.path());
+    }
+
+    @Test
+    void deletingWithStorageReportsTheImageDeletedAndTheFileOutsideAnyPoolKept() throws Exception {
+        StorageVolume own = connection.createVolume(new VolumeRequest(pool, "own.qcow2", 16 * MIB, "qcow2", 0600));
+        Path outside = RealLibvirt.freshImageDir();
+        Path data = RealLibvirt.qcow2(outside.resolve("data.qcow2"));
+        try {
+            DomainRecord domain = connection.define(RealLibvirt.qemuDomain(RealLibvirt.uniqueName("report"),
+                    RealLibvirt.qcow2Disk(Path.of(own.path()), "vda") + RealLibvirt.qcow2Disk(data, "vdb"), ""));
+            created.add(domain.uuid());
+
+            DeletedStorage result = connection.undefineWithStorage(domain.uuid());
+
+            assertTrue(connection.domain(domain.uuid()).isEmpty());
+            assertEquals(List.of(own.path()), result.deleted());
+            assertFalse(Files.exists(Path.of(own.path())), "the pool's image is gone from the disk");
+            assertEquals(List.of(new DeletedStorage.Kept(data.toString(), DeletedStorage.NOT_IN_A_POOL)), result.kept());
+            assertTrue(Files.exists(data), "a file no pool holds is left where it was");
+        } finally {
+            Files.deleteIfExists(data);
+            Files.deleteIfExists(outside);
+        }
     }
 
     private void virsh(String... arguments) {

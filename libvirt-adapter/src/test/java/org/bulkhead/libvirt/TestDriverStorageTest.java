@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.DomainRecord;
 import org.bulkhead.model.hypervisor.HypervisorException;
 import org.bulkhead.model.hypervisor.StorageVolume;
@@ -85,6 +86,24 @@ class TestDriverStorageTest {
         for (StorageVolume kept : new StorageVolume[] {readOnly, shared, cdrom}) {
             connection.deleteVolume(kept.path()); // still there, so this succeeds
         }
+    }
+
+    @Test
+    void deletingWithStorageSaysWhichFilesWentAndWhichStayedAndWhy() {
+        String prefix = TestDomains.uniqueName("report");
+        StorageVolume own = volume(prefix + "-own");
+        StorageVolume readOnly = volume(prefix + "-readonly");
+        DomainRecord domain = connection.define(TestDomains.testDriver(prefix, disk("disk", own.path(), "vda", "")
+                + disk("disk", readOnly.path(), "vdb", "<readonly/>")
+                + disk("disk", "/elsewhere/not-in-a-pool.img", "vdd", "")));
+
+        DeletedStorage result = connection.undefineWithStorage(domain.uuid());
+
+        assertTrue(connection.domain(domain.uuid()).isEmpty(), "the domain is gone");
+        assertEquals(java.util.List.of(own.path()), result.deleted());
+        assertEquals(java.util.List.of(new DeletedStorage.Kept("/elsewhere/not-in-a-pool.img",
+                DeletedStorage.NOT_IN_A_POOL)), result.kept(), "a read-only disk is not the domain's own to report");
+        connection.deleteVolume(readOnly.path());
     }
 
     @Test

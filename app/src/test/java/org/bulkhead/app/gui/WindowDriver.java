@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -22,6 +24,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
+import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -59,8 +62,11 @@ final class WindowDriver extends FxRobot {
                 auditLog == null ? LocalHostSecurity.create() : LocalHostSecurity.withAuditLog(auditLog));
         KnownConnections known = new KnownConnections(configDir.resolve("connections.json"));
         Stage stage = FxToolkit.registerPrimaryStage();
-        FxToolkit.setupFixture(() -> window = MainWindow.show(stage, wiring, known, List.of(uris),
-                Duration.ofMillis(200), quits::incrementAndGet));
+        FxToolkit.setupFixture(() -> {
+            window = MainWindow.show(stage, wiring, known, List.of(uris), Duration.ofMillis(200), quits::incrementAndGet);
+            // The primary stage is shared by all tests: a width one test set must not carry over.
+            stage.sizeToScene();
+        });
         for (String uri : uris) {
             await("the header of " + uri + " says connected", () -> headerText(uri).contains("connected"));
         }
@@ -102,6 +108,37 @@ final class WindowDriver extends FxRobot {
             }
             sleep(50);
         }
+    }
+
+    /**
+     * Clicks the node's centre, measured on the FX thread. TestFX would measure it on the test
+     * thread, and computing a Parent's bounds there while a pulse lays the same nodes out
+     * corrupts their cached bounds (an IndexOutOfBoundsException in Parent.updateCachedBounds).
+     */
+    @Override
+    public FxRobot clickOn(Node node, MouseButton... buttons) {
+        // As TestFX does: typing after the click goes to the clicked node's window.
+        targetWindow(node);
+        moveTo(centre(node));
+        clickOn(buttons);
+        return this;
+    }
+
+    /** As {@link #clickOn(Node, MouseButton...)}, for the first visible node the query finds. */
+    @Override
+    public FxRobot clickOn(String query, MouseButton... buttons) {
+        Node node = onFx(() -> lookup(query).match(Node::isVisible).query());
+        return clickOn(node, buttons);
+    }
+
+    private Point2D centre(Node node) {
+        return onFx(() -> {
+            Bounds bounds = node.localToScreen(node.getBoundsInLocal());
+            if (bounds == null) {
+                throw new AssertionError(node + " is not on screen");
+            }
+            return new Point2D(bounds.getCenterX(), bounds.getCenterY());
+        });
     }
 
     <T> T onFx(Supplier<T> read) {
@@ -194,9 +231,9 @@ final class WindowDriver extends FxRobot {
     void select(String name) {
         await(name + " is shown", () -> rowCells(name).isPresent());
         WaitForAsyncUtils.waitForFxEvents();
-        Node row = table().lookupAll(".table-row-cell").stream()
+        Node row = onFx(() -> table().lookupAll(".table-row-cell").stream()
                 .filter(n -> n instanceof TableRow<?> r && r.getItem() instanceof DomainRow d && d.name().equals(name))
-                .findFirst().orElseThrow();
+                .findFirst().orElseThrow());
         clickOn(row);
         await(name + " is selected", () -> table().getSelectionModel().getSelectedItem() != null
                 && table().getSelectionModel().getSelectedItem().name().equals(name));
@@ -218,9 +255,9 @@ final class WindowDriver extends FxRobot {
             parts.add(sparkline.valueText());
             return;
         }
-        if (node instanceof TextFlow flow) {
+        if (node instanceof TextFlow || node.getStyleClass().contains("label-line")) {
             // One line of styled runs (a label and its MCS range) reads as one word, as on screen.
-            parts.add(flow.getChildren().stream().filter(Node::isVisible).filter(Text.class::isInstance)
+            parts.add(((Parent) node).getChildrenUnmodifiable().stream().filter(Node::isVisible).filter(Text.class::isInstance)
                     .map(t -> ((Text) t).getText()).collect(Collectors.joining()).strip());
             return;
         }

@@ -158,6 +158,11 @@ final class ObservedHypervisor implements Hypervisor {
         }
 
         @Override
+        public org.bulkhead.model.hypervisor.DeletedStorage undefineWithStorage(String uuid) {
+            return delegate.undefineWithStorage(uuid);
+        }
+
+        @Override
         public StorageVolume createVolume(VolumeRequest request) {
             return delegate.createVolume(request);
         }

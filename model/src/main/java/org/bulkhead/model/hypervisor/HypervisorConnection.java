@@ -82,6 +82,16 @@ public interface HypervisorConnection extends AutoCloseable {
      */
     void undefine(String uuid, boolean removeStorage);
 
+    /**
+     * Removes a stopped domain's definition and deletes the images of its own read-write disks
+     * that a storage pool holds; says which files were deleted and which were kept, and why. The
+     * domain is gone even when some file is kept. The default refuses.
+     */
+    default DeletedStorage undefineWithStorage(String uuid) {
+        throw new HypervisorException("Could not delete domain " + uuid + " with its storage on " + uri(),
+                "This connection does not manage storage volumes; delete the domain alone, then its files by hand");
+    }
+
     StorageVolume createVolume(VolumeRequest request);
 
     /**

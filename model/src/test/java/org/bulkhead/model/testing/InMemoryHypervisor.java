@@ -10,9 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
+import org.bulkhead.model.domain.Disk;
 import org.bulkhead.model.domain.DomainSpec;
 import org.bulkhead.model.domain.DomainXml;
 import org.bulkhead.model.hypervisor.ConnectionState;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.DomainEvent;
 import org.bulkhead.model.hypervisor.DomainEventListener;
 import org.bulkhead.model.hypervisor.DomainNotFoundException;
@@ -272,6 +274,28 @@ public final class InMemoryHypervisor implements Hypervisor {
                 return; // like libvirt: undefining a running domain leaves it running, transient
             }
             domains.remove(uuid);
+        }
+
+        @Override
+        public DeletedStorage undefineWithStorage(String uuid) {
+            requireOpen();
+            DomainRecord record = existing(uuid);
+            if (record.state().isActive()) {
+                throw new HypervisorException("Could not delete domain '" + record.name()
+                        + "' with its storage: it is still running", "Shut it down or force it off first");
+            }
+            List<String> deleted = new ArrayList<>();
+            List<DeletedStorage.Kept> kept = new ArrayList<>();
+            DomainXml.parse(record.xml()).disks().stream().filter(Disk::belongsToDomainAlone)
+                    .flatMap(disk -> disk.path().stream()).forEach(path -> {
+                        if (volumes.remove(path) != null) {
+                            deleted.add(path);
+                        } else {
+                            kept.add(new DeletedStorage.Kept(path, DeletedStorage.NOT_IN_A_POOL));
+                        }
+                    });
+            domains.remove(uuid);
+            return new DeletedStorage(deleted, kept);
         }
 
         @Override

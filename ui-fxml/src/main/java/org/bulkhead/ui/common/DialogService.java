@@ -20,6 +20,14 @@ public interface DialogService {
      */
     Optional<Boolean> confirmDeletion(String domainName, String connectionUri, List<String> volumes);
 
+    /**
+     * Tells the user the outcome of something they asked for (which files a deletion removed);
+     * does not wait. The default refuses: every service that can delete must say what it did.
+     */
+    default void inform(String title, String header, String text) {
+        throw new UnsupportedOperationException("this dialog service cannot report: " + header);
+    }
+
     /** Shows a failure; never blocks the caller waiting for the hypervisor. */
     void showError(Problem problem);
 }

@@ -55,6 +55,20 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public void inform(String title, String header, String text) {
+        Label body = new Label(text);
+        body.setWrapText(true);
+        body.getStyleClass().add("problem-why");
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, "", ButtonType.OK);
+        alert.setTitle(title);
+        alert.setHeaderText(header);
+        alert.getDialogPane().setContent(body);
+        alert.getDialogPane().setMinWidth(520);
+        prepare(alert);
+        alert.show();
+    }
+
+    @Override
     public void showError(Problem problem) {
         ErrorDialog.of(problem).owner(owner.get()).build().show();
     }

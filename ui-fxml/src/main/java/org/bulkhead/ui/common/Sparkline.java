@@ -45,6 +45,9 @@ public final class Sparkline extends Region {
         }
         getChildren().addAll(chart, canvas, lineStyle, valueStyle);
         series.addListener((obs, old, now) -> paint());
+        // The theme restyles the figure on a selected row: paint again in the new colour.
+        valueStyle.fillProperty().addListener((obs, old, now) -> paint());
+        lineStyle.strokeProperty().addListener((obs, old, now) -> paint());
         setAccessibleRole(AccessibleRole.TEXT);
         setMaxHeight(USE_PREF_SIZE);
     }

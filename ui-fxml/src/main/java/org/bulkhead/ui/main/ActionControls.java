@@ -33,10 +33,16 @@ final class ActionControls {
         this.actions = actions;
     }
 
-    /** Enables each button and menu item while its action fits the selection, and gives it its shortcut. */
+    /** Has each button and menu item run its action, enabled while it fits the selection, with its shortcut. */
     void bind(Map<LifecycleAction, Button> buttons, Map<LifecycleAction, MenuItem> items) {
-        buttons.forEach((action, button) -> button.disableProperty().bind(actions.enabledProperty(action).not()));
-        items.forEach((action, item) -> item.disableProperty().bind(actions.enabledProperty(action).not()));
+        buttons.forEach((action, button) -> {
+            button.disableProperty().bind(actions.enabledProperty(action).not());
+            button.setOnAction(event -> actions.perform(action));
+        });
+        items.forEach((action, item) -> {
+            item.disableProperty().bind(actions.enabledProperty(action).not());
+            item.setOnAction(event -> actions.perform(action));
+        });
         SHORTCUTS.forEach((action, keys) -> {
             items.get(action).setAccelerator(keys);
             buttons.get(action).setTooltip(new Tooltip(buttons.get(action).getText() + " (" + keys.getDisplayText() + ")"));

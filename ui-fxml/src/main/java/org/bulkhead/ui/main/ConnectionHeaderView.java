@@ -6,6 +6,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import org.bulkhead.model.host.HostEnforcement;
@@ -25,13 +26,21 @@ final class ConnectionHeaderView {
     @FXML private Label notes;
     @FXML private Label error;
     @FXML private Button forget;
+    @FXML private HBox unsavedRow;
+    @FXML private Button remember;
 
     private final ConnectionViewModel viewModel;
     private final Consumer<String> onForget;
+    private final Consumer<String> onRemember;
 
-    ConnectionHeaderView(ConnectionViewModel viewModel, Consumer<String> onForget) {
+    /**
+     * @param onForget   "Close and forget" (asks first when it would leave nothing open)
+     * @param onRemember "Remember anyway", for a connection that has not connected yet
+     */
+    ConnectionHeaderView(ConnectionViewModel viewModel, Consumer<String> onForget, Consumer<String> onRemember) {
         this.viewModel = viewModel;
         this.onForget = onForget;
+        this.onRemember = onRemember;
         Views.load(this, "ConnectionHeader.fxml");
     }
 
@@ -61,6 +70,16 @@ final class ConnectionHeaderView {
         viewModel.enforcementProperty().addListener((obs, old, now) -> showEnforcement(now));
         showEnforcement(viewModel.enforcementProperty().get());
         forget.setAccessibleText("Close and forget " + viewModel.uri());
+        remember.setAccessibleText("Remember " + viewModel.uri() + " for the next run");
+        // Offered only while the connection has not connected: once it does, it is saved anyway.
+        unsavedRow.visibleProperty().bind(viewModel.unsavedProperty()
+                .and(viewModel.statusProperty().isNotEqualTo(ConnectionStatus.OPEN)));
+        unsavedRow.managedProperty().bind(unsavedRow.visibleProperty());
+    }
+
+    @FXML
+    private void remember() {
+        onRemember.accept(viewModel.uri());
     }
 
     private void showStatus(ConnectionStatus value) {

@@ -3,6 +3,8 @@ package org.bulkhead.ui.main;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +33,7 @@ public final class ConnectionViewModel {
     private final ReadOnlyStringWrapper enforcementText = new ReadOnlyStringWrapper(this, "enforcementText", "");
     private final ReadOnlyStringWrapper notes = new ReadOnlyStringWrapper(this, "notes", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper unsaved = new ReadOnlyBooleanWrapper(this, "unsaved");
     private boolean everOpen;
 
     /** The host the header last showed; touched on the FX thread only. */
@@ -133,6 +136,25 @@ public final class ConnectionViewModel {
     /** What cannot be seen from here (remote hosts) and what is simulated, one note a line. */
     public ReadOnlyStringProperty notesProperty() {
         return notes.getReadOnlyProperty();
+    }
+
+    /** Added in this run and not saved for the next one yet: it is saved once it connects, or on request. */
+    public ReadOnlyBooleanProperty unsavedProperty() {
+        return unsaved.getReadOnlyProperty();
+    }
+
+    public boolean isUnsaved() {
+        return unsaved.get();
+    }
+
+    void setUnsaved(boolean value) {
+        unsaved.set(value);
+    }
+
+    /** The banner's line while the connection is down: which one, not why (this header says why). */
+    String downLine() {
+        // Never connected is not "lost": the URI, the network or the daemon may be wrong from the start.
+        return (everOpen ? "Lost the connection to " : "Cannot connect to ") + uri;
     }
 
     /** Why the connection is not open; empty while it is. */

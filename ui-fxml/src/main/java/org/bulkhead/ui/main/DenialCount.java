@@ -26,10 +26,13 @@ public record DenialCount(long refused, long logged, Optional<String> unread) {
         return refused + logged;
     }
 
-    /** The badge: the count, "?" when not read, a ▲ when some were only logged (not enforced). */
+    /** Shown for a count that could not be checked: a dash, never a zero (its tooltip says why). */
+    public static final String NOT_CHECKED = "\u2014";
+
+    /** The badge: the count, a dash when not checked, a ▲ when some were only logged (not enforced). */
     public String badge() {
         if (unread.isPresent()) {
-            return "?";
+            return NOT_CHECKED;
         }
         return (logged > 0 ? "\u25b2 " : "") + total();
     }
@@ -37,7 +40,8 @@ public record DenialCount(long refused, long logged, Optional<String> unread) {
     /** The badge's tooltip, in words. */
     public String describe() {
         if (unread.isPresent()) {
-            return "Denials not checked: " + unread.get();
+            return "Denials not checked: " + unread.get() + ". Bulkhead cannot tell whether this VM was refused"
+                    + " anything, so the count is not shown as zero.";
         }
         if (total() == 0) {
             return "No denials for this VM in the audit log.";

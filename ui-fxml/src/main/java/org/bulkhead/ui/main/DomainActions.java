@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 
 import org.bulkhead.model.domain.Disk;
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.store.DomainSnapshot;
 import org.bulkhead.ui.common.Confirmation;
@@ -84,8 +85,8 @@ public final class DomainActions {
         boolean usable = row != null && !row.isStale();
         hasSelection.set(row != null);
         enabled.forEach((action, flag) -> flag.set(usable && action.allowedIn(row.state())));
-        // libvirt would turn a running domain into a transient one; Bulkhead asks for a stop first.
-        canDelete.set(usable && !row.state().isActive());
+        // A running domain may be deleted too: delete() offers to force it off first.
+        canDelete.set(usable);
     }
 
     /** Runs the action on the selected domain, after a confirmation where it is destructive. */
@@ -107,7 +108,11 @@ public final class DomainActions {
                 message, action.whatToDo()));
     }
 
-    /** Deletes the selected, stopped domain after asking whether its storage goes too. */
+    /**
+     * Deletes the selected domain after asking whether its storage goes too. A running one is
+     * offered a force off first, since libvirt would only make it transient; after deleting
+     * storage the user is told which files went and which stayed, and why.
+     */
     public void delete() {
         DomainRow row = selected.get();
         if (row == null || !canDelete.get()) {
@@ -116,17 +121,63 @@ public final class DomainActions {
         String name = row.name();
         String uri = row.connectionUri();
         String uuid = row.key().uuid();
+        boolean running = row.state().isActive();
+        if (running && !dialogs.confirm(forceOffFirst(name))) {
+            return;
+        }
         Optional<Boolean> withStorage = dialogs.confirmDeletion(name, uri, deletableVolumes(row.snapshot()));
         if (withStorage.isEmpty()) {
             return;
         }
         boolean storage = withStorage.get();
-        run(uri, uuid, connection -> connection.undefine(uuid, storage), message -> new Problem(
+        run(uri, uuid, connection -> {
+            if (running && connection.domain(uuid).map(d -> d.state().isActive()).orElse(false)) {
+                connection.destroy(uuid);
+            }
+            if (storage) {
+                DeletedStorage result = connection.undefineWithStorage(uuid);
+                ui.execute(() -> dialogs.inform("Domain deleted", deletedHeader(name, result), deletedFiles(result)));
+            } else {
+                connection.undefine(uuid, false);
+            }
+        }, message -> new Problem(
                 "Delete failed",
-                "Could not delete “" + name + "”" + (storage ? " and its storage" : "") + " on " + uri + ".",
+                "Could not " + (running ? "force off and " : "") + "delete “" + name + "”"
+                        + (storage ? " and its storage" : "") + " on " + uri + ".",
                 message,
                 storage ? "If only a volume could not be removed, delete that file by hand; the message above names it."
                         : "Refresh (F5): if the domain is still listed, stop it and try again."));
+    }
+
+    static Confirmation forceOffFirst(String name) {
+        return new Confirmation("Delete a running VM", "“" + name + "” is running. Force it off, then delete it?",
+                "A running VM cannot be deleted: libvirt would only make it temporary, gone when it next stops,"
+                        + " with its disks still in use. Force off stops it at once, like pulling the power plug:"
+                        + " unsaved work in the guest is lost. What to delete is asked next.", "Force off first");
+    }
+
+    static String deletedHeader(String name, DeletedStorage result) {
+        return result.kept().isEmpty() ? "Deleted “" + name + "” and its storage."
+                : "Deleted “" + name + "”; " + (result.kept().size() == 1 ? "one file was" : result.kept().size()
+                        + " files were") + " not deleted.";
+    }
+
+    /** Each image: deleted, or kept and why. */
+    static String deletedFiles(DeletedStorage result) {
+        if (result.deleted().isEmpty() && result.kept().isEmpty()) {
+            return "It had no disk image of its own, so no file was deleted.";
+        }
+        StringBuilder text = new StringBuilder();
+        if (!result.deleted().isEmpty()) {
+            text.append("Deleted:\n");
+            result.deleted().forEach(file -> text.append("  ").append(file).append('\n'));
+        }
+        if (!result.kept().isEmpty()) {
+            text.append(text.isEmpty() ? "" : "\n").append("Not deleted:\n");
+            result.kept().forEach(kept -> text.append("  ").append(kept.file()).append(": ").append(kept.reason())
+                    .append('\n'));
+        }
+        return text.toString().strip();
     }
 
     /** The read-write disk images "delete with storage" removes (libvirt deletes only pool volumes). */

@@ -15,7 +15,6 @@ import javafx.scene.text.Text;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.isolation.DomainEnforcement;
 import org.bulkhead.ui.common.LabelText;
-import org.bulkhead.ui.common.LabelTextFlow;
 import org.bulkhead.ui.common.Sparkline;
 import org.bulkhead.ui.common.TrustMarker;
 import org.bulkhead.ui.common.UsageSeries;
@@ -84,9 +83,35 @@ final class DomainCells {
         }
     }
 
-    /** The label with its MCS range in its own style, and the full label as tooltip. */
+    /**
+     * Plain text that, when the column is too narrow for it, has the whole text as tooltip
+     * (the selection line below the table has it for the keyboard).
+     */
+    static final class FullText extends TableCell<DomainRow, String> {
+        private final Tooltip tooltip = new Tooltip();
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // The skin's text node holds what is drawn: the text, or the text cut with an ellipsis.
+            boolean clipped = getText() != null && lookup(".text") instanceof Text shown
+                    && !getText().equals(shown.getText());
+            tooltip.setText(clipped ? getText() : "");
+            if (clipped != (getTooltip() != null)) {
+                setTooltip(clipped ? tooltip : null);
+            }
+        }
+    }
+
+    /** The label with its MCS range in its own style, on one line, and the full label as tooltip. */
     static final class SecurityLabel extends TableCell<DomainRow, LabelText> {
-        private final LabelTextFlow flow = new LabelTextFlow();
+        private final LabelLine flow = new LabelLine();
         private final Tooltip tooltip = new Tooltip();
 
         SecurityLabel() {
@@ -146,8 +171,9 @@ final class DomainCells {
         }
     }
 
-    /** The VM's denial count as a badge: refused and only logged in the tooltip, "?" when not read. */
+    /** The VM's denial count as a badge: refused and only logged in the tooltip, a dash when not checked. */
     static final class Denials extends TableCell<DomainRow, DenialCount> {
+        private static final PseudoClass UNCHECKED = PseudoClass.getPseudoClass("unchecked");
         private static final PseudoClass LOGGED = PseudoClass.getPseudoClass("logged");
         private static final PseudoClass SOME = PseudoClass.getPseudoClass("some");
         private final Label badge = new Label();
@@ -168,6 +194,8 @@ final class DomainCells {
                 return;
             }
             badge.setText(count.badge());
+            badge.pseudoClassStateChanged(UNCHECKED, count.unread().isPresent());
+            badge.setAccessibleText(count.unread().isPresent() ? "denials not checked" : count.badge());
             badge.pseudoClassStateChanged(SOME, count.total() > 0);
             badge.pseudoClassStateChanged(LOGGED, count.logged() > 0);
             tooltip.setText(count.describe());
@@ -184,6 +212,7 @@ final class DomainCells {
         private final Function<DomainRow, ReadOnlyObjectProperty<UsageSeries>> measure;
         private final Sparkline sparkline = new Sparkline();
         private final ChangeListener<UsageSeries> redraw = (obs, old, now) -> show(now);
+        private final Tooltip tooltip = new Tooltip();
         private ReadOnlyObjectProperty<UsageSeries> watched;
 
         Usage(Function<DomainRow, ReadOnlyObjectProperty<UsageSeries>> measure) {
@@ -211,9 +240,13 @@ final class DomainCells {
         private void show(UsageSeries series) {
             if (series == null || (series.isEmpty() && series.text().isEmpty())) {
                 setGraphic(null);
+                setTooltip(null);
                 return;
             }
             sparkline.setSeries(series);
+            // A tooltip lives in its own window: changing its text lays nothing out in the table.
+            tooltip.setText(getTableColumn().getText() + " " + series.text() + ": the line is the last minute");
+            setTooltip(series.text().isEmpty() ? null : tooltip);
             setGraphic(sparkline);
         }
     }

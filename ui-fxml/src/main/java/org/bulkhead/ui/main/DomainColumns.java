@@ -29,6 +29,7 @@ final class DomainColumns {
         trust.setComparator(DomainOrder.TRUST);
         TableColumn<DomainRow, String> name = column(table, "nameColumn");
         name.setCellValueFactory(cell -> cell.getValue().nameProperty());
+        name.setCellFactory(column -> new DomainCells.FullText());
         name.setComparator(DomainOrder.NAME);
         TableColumn<DomainRow, DomainState> state = column(table, "stateColumn");
         state.setCellValueFactory(cell -> cell.getValue().stateProperty());
@@ -36,6 +37,7 @@ final class DomainColumns {
         state.setComparator(DomainOrder.STATE);
         TableColumn<DomainRow, String> model = column(table, "modelColumn");
         model.setCellValueFactory(cell -> cell.getValue().modelProperty());
+        model.setCellFactory(column -> new DomainCells.FullText());
         TableColumn<DomainRow, LabelText> label = column(table, "labelColumn");
         label.setCellValueFactory(cell -> cell.getValue().labelProperty());
         label.setCellFactory(column -> new DomainCells.SecurityLabel());
@@ -60,6 +62,7 @@ final class DomainColumns {
         TableColumn<DomainRow, String> connection = column(table, "connectionColumn");
         connection.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().connectionUri())
                 .getReadOnlyProperty());
+        connection.setCellFactory(column -> new DomainCells.FullText());
     }
 
     @SuppressWarnings("unchecked") // the FXML declares each column for the type its cells show

@@ -4,13 +4,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -35,9 +35,9 @@ import org.bulkhead.ui.common.Theme;
 import org.bulkhead.ui.common.Views;
 
 /**
- * The main window's controller: the frame (menus, toolbar, filter, the banner of lost
- * connections, connection headers, status bar) around the domain table. What the table's columns
- * show is {@link DomainColumns}; the actions' controls are {@link ActionControls}. It binds to
+ * The main window's controller: the frame (filter, the banner of lost connections, connection
+ * headers, the selected row in words, status bar) around the domain table. What the columns
+ * show is {@link DomainColumns}; what the menus and buttons do is {@link MainMenus}. It binds to
  * {@link MainViewModel} and opens the other views through the callbacks it is given.
  */
 public final class MainView {
@@ -52,7 +52,6 @@ public final class MainView {
     @FXML private BorderPane root;
     @FXML private MenuBar menuBar;
     @FXML private MenuItem refreshItem;
-    @FXML private MenuItem addConnectionItem;
     @FXML private MenuItem newVmItem;
     @FXML private Button newVmButton;
     @FXML private MenuItem detailsItem;
@@ -78,14 +77,15 @@ public final class MainView {
     @FXML private VBox connectionHeaders;
     @FXML private TableView<DomainRow> domainTable;
     @FXML private Label placeholder;
+    @FXML private Label selectionLine;
+    @FXML private Label keyHints;
     @FXML private StatusBar statusBar;
 
     private final MainViewModel viewModel;
-    private final ActionControls actionControls;
     private final Consumer<DomainRow> openDetails;
     private final Runnable addConnection;
     private final Runnable quit;
-    private Consumer<DomainRow> openConsole;
+    private MainMenus menus;
 
     /**
      * @param openDetails   opens (or brings forward) the details window of a domain
@@ -94,7 +94,6 @@ public final class MainView {
      */
     public MainView(MainViewModel viewModel, Consumer<DomainRow> openDetails, Runnable addConnection, Runnable quit) {
         this.viewModel = viewModel;
-        this.actionControls = new ActionControls(viewModel.actions());
         this.openDetails = openDetails;
         this.addConnection = addConnection;
         this.quit = quit;
@@ -105,13 +104,12 @@ public final class MainView {
         return root;
     }
 
-    /** Enables "New VM" (menu item, toolbar button and Ctrl+N) and has it run {@code onNewVm}. */
+    /**
+     * Has "New VM" (menu item, toolbar button and Ctrl+N) run {@code onNewVm}; it is enabled while
+     * a connection is open, and says why not otherwise.
+     */
     public void setOnNewVm(Runnable onNewVm) {
-        newVmItem.setOnAction(event -> onNewVm.run());
-        newVmButton.setOnAction(event -> onNewVm.run());
-        newVmItem.setDisable(false);
-        newVmButton.setDisable(false);
-        newVmButton.setTooltip(new Tooltip("Create a VM, isolated by default (Ctrl+N)"));
+        menus.setOnNewVm(onNewVm);
     }
 
     /**
@@ -119,16 +117,7 @@ public final class MainView {
      * otherwise opens the details) and has it run {@code onOpenConsole} with the selected row.
      */
     public void setOnOpenConsole(Consumer<DomainRow> onOpenConsole) {
-        openConsole = onOpenConsole;
-        MenuItem item = new MenuItem("Open console");
-        item.setAccelerator(OPEN_CONSOLE);
-        item.disableProperty().bind(viewModel.actions().hasSelectionProperty().not());
-        item.setOnAction(event -> openConsole());
-        var menu = detailsItem.getParentMenu().getItems();
-        menu.add(menu.indexOf(detailsItem) + 1, item);
-        MenuItem context = new MenuItem("Open console");
-        context.setOnAction(event -> openConsole());
-        domainTable.getContextMenu().getItems().add(1, context);
+        menus.setOnOpenConsole(onOpenConsole);
     }
 
     /**
@@ -136,29 +125,13 @@ public final class MainView {
      * {@code onRunDisposable} with the selected row: a throw-away copy of it on an overlay.
      */
     public void setOnRunDisposable(Consumer<DomainRow> onRunDisposable) {
-        MenuItem item = new MenuItem("Run disposable");
-        item.disableProperty().bind(viewModel.actions().enabledProperty(LifecycleAction.START).not());
-        item.setOnAction(event -> Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem())
-                .ifPresent(onRunDisposable));
-        var menu = detailsItem.getParentMenu().getItems();
-        menu.add(menu.indexOf(startItem), item);
-        MenuItem context = new MenuItem("Run disposable");
-        context.disableProperty().bind(item.disableProperty());
-        context.setOnAction(item.getOnAction());
-        var rowMenu = domainTable.getContextMenu().getItems();
-        rowMenu.add(rowMenu.size() - 2, context);
-    }
-
-    private void openConsole() {
-        if (openConsole != null) {
-            Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem()).ifPresent(openConsole);
-        }
+        menus.setOnRunDisposable(onRunDisposable);
     }
 
     /** Puts the window on the stage, with the theme and the keyboard shortcuts. */
     public Scene show(Stage stage) {
         Scene scene = new Scene(root, 1280, 760);
-        scene.getStylesheets().addAll(Theme.stylesheet(), stylesheet("main.css"));
+        scene.getStylesheets().addAll(Theme.stylesheet(), MainView.class.getResource("main.css").toExternalForm());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> {
             filterField.requestFocus();
             filterField.selectAll();
@@ -167,7 +140,7 @@ public final class MainView {
         stage.setScene(scene);
         OnScreenRows.watch(scene, domainTable, viewModel::showRows);
         // Hidden or minimised, the window samples nothing.
-        javafx.beans.InvalidationListener showing = obs -> viewModel.setWindowShowing(stage.isShowing() && !stage.isIconified());
+        InvalidationListener showing = obs -> viewModel.setWindowShowing(stage.isShowing() && !stage.isIconified());
         stage.showingProperty().addListener(showing);
         stage.iconifiedProperty().addListener(showing);
         stage.show();
@@ -187,12 +160,9 @@ public final class MainView {
         domainTable.setRowFactory(table -> {
             DomainCells.Row row = new DomainCells.Row();
             row.setOnMouseClicked(event -> {
-                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
-                    if (openConsole != null && row.getItem().state().isActive()) {
-                        openConsole.accept(row.getItem());
-                    } else {
-                        openDetails.accept(row.getItem());
-                    }
+                if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()
+                        && !(row.getItem().state().isActive() && menus.openConsole(row.getItem()))) {
+                    openDetails.accept(row.getItem());
                 }
             });
             return row;
@@ -204,11 +174,15 @@ public final class MainView {
         viewModel.actions().selectedProperty().bind(domainTable.getSelectionModel().selectedItemProperty());
         TableKeys.selectFirstRowWhenItArrives(domainTable);
         domainTable.addEventFilter(KeyEvent.KEY_PRESSED, this::tableKey);
-        domainTable.setContextMenu(actionControls.contextMenu(this::openDetails));
+        menus = new MainMenus(viewModel, domainTable, new MainMenus.Controls(Map.of(LifecycleAction.START, startButton,
+                LifecycleAction.SHUT_DOWN, shutDownButton, LifecycleAction.PAUSE, pauseButton,
+                LifecycleAction.RESUME, resumeButton, LifecycleAction.REBOOT, rebootButton,
+                LifecycleAction.FORCE_OFF, forceOffButton), Map.of(LifecycleAction.START, startItem,
+                LifecycleAction.SHUT_DOWN, shutDownItem, LifecycleAction.PAUSE, pauseItem,
+                LifecycleAction.RESUME, resumeItem, LifecycleAction.REBOOT, rebootItem,
+                LifecycleAction.FORCE_OFF, forceOffItem), deleteButton, deleteItem, detailsButton, detailsItem,
+                newVmButton, newVmItem, quitItem, refreshItem, toolbar), this::openDetails, quit);
         TableKeys.openRowMenuFromKeys(domainTable);
-        // Toolbar buttons never take the focus: it stays on the table, and cannot drift to "Delete…"
-        // when the button just pressed is disabled by the action it started.
-        toolbar.getItems().stream().filter(ButtonBase.class::isInstance).forEach(b -> b.setFocusTraversable(false));
 
         filterField.textProperty().bindBidirectional(viewModel.filterTextProperty());
         filterField.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -220,10 +194,8 @@ public final class MainView {
                 event.consume();
             }
         });
-        placeholder.textProperty().bind(Bindings.createStringBinding(
-                () -> viewModel.filterTextProperty().get().isBlank() ? "No domains on the open connections."
-                        : "No domain matches “" + viewModel.filterTextProperty().get().strip() + "”.",
-                viewModel.filterTextProperty()));
+        placeholder.textProperty().bind(Bindings.createStringBinding(this::placeholderText,
+                viewModel.filterTextProperty(), viewModel.connections()));
 
         banner.setGraphic(new Label("\u26a0"));
         banner.getGraphic().getStyleClass().add("banner-glyph");
@@ -231,6 +203,12 @@ public final class MainView {
         showBanner(viewModel.bannerVisibleProperty().get());
         viewModel.bannerVisibleProperty().addListener((obs, was, visible) -> showBanner(visible));
         statusBar.textProperty().bind(viewModel.summaryProperty());
+        keyHints.setTooltip(new Tooltip(keyHints.getText()));
+        keyHints.setMinWidth(0);
+        SelectionLine selection = new SelectionLine(domainTable.getSelectionModel().selectedItemProperty());
+        selectionLine.textProperty().bind(selection.textProperty());
+        selectionLine.visibleProperty().bind(selectionLine.textProperty().isNotEmpty());
+        selectionLine.managedProperty().bind(selectionLine.visibleProperty());
 
         viewModel.connections().forEach(this::addHeader);
         viewModel.connections().addListener((ListChangeListener<ConnectionViewModel>) change -> {
@@ -239,21 +217,15 @@ public final class MainView {
                 change.getAddedSubList().forEach(this::addHeader);
             }
         });
-        bindActions();
     }
 
-    private void bindActions() {
-        actionControls.bind(Map.of(LifecycleAction.START, startButton,
-                LifecycleAction.SHUT_DOWN, shutDownButton, LifecycleAction.PAUSE, pauseButton,
-                LifecycleAction.RESUME, resumeButton, LifecycleAction.REBOOT, rebootButton,
-                LifecycleAction.FORCE_OFF, forceOffButton), Map.of(LifecycleAction.START, startItem,
-                LifecycleAction.SHUT_DOWN, shutDownItem, LifecycleAction.PAUSE, pauseItem,
-                LifecycleAction.RESUME, resumeItem, LifecycleAction.REBOOT, rebootItem,
-                LifecycleAction.FORCE_OFF, forceOffItem));
-        actionControls.bindSelection(deleteButton, deleteItem, detailsButton, detailsItem);
-        quitItem.setAccelerator(ActionControls.QUIT);
-        refreshItem.setAccelerator(new KeyCodeCombination(KeyCode.F5));
-        newVmItem.setAccelerator(NEW_VM);
+    private String placeholderText() {
+        String filter = viewModel.filterTextProperty().get();
+        if (!filter.isBlank()) {
+            return "No domain matches “" + filter.strip() + "”.";
+        }
+        return viewModel.connections().isEmpty() ? "No connection is open. Add one with Connection ▸ Add connection…"
+                : "No domains on the open connections.";
     }
 
     private void tableKey(KeyEvent event) {
@@ -262,6 +234,9 @@ public final class MainView {
             event.consume();
         } else if (event.getCode() == KeyCode.DELETE) {
             viewModel.actions().delete();
+            event.consume();
+        } else if (MainMenus.COPY.match(event)) {
+            menus.copySelection();
             event.consume();
         }
     }
@@ -283,7 +258,8 @@ public final class MainView {
     }
 
     private void addHeader(ConnectionViewModel header) {
-        ConnectionHeaderView view = new ConnectionHeaderView(header, viewModel::forgetConnection);
+        ConnectionHeaderView view = new ConnectionHeaderView(header, viewModel::closeConnection,
+                viewModel::rememberConnection);
         view.root().setUserData(header);
         connectionHeaders.getChildren().add(view.root());
     }
@@ -292,7 +268,6 @@ public final class MainView {
         connectionHeaders.getChildren().removeIf(node -> node.getUserData() == header);
     }
 
-    @FXML
     private void openDetails() {
         Optional.ofNullable(domainTable.getSelectionModel().getSelectedItem()).ifPresent(openDetails);
     }
@@ -300,54 +275,5 @@ public final class MainView {
     @FXML
     private void addConnection() {
         addConnection.run();
-    }
-
-    @FXML
-    private void refresh() {
-        viewModel.refresh();
-    }
-
-    @FXML
-    private void quit() {
-        quit.run();
-    }
-
-    @FXML
-    private void start() {
-        viewModel.actions().perform(LifecycleAction.START);
-    }
-
-    @FXML
-    private void shutDown() {
-        viewModel.actions().perform(LifecycleAction.SHUT_DOWN);
-    }
-
-    @FXML
-    private void reboot() {
-        viewModel.actions().perform(LifecycleAction.REBOOT);
-    }
-
-    @FXML
-    private void pause() {
-        viewModel.actions().perform(LifecycleAction.PAUSE);
-    }
-
-    @FXML
-    private void resume() {
-        viewModel.actions().perform(LifecycleAction.RESUME);
-    }
-
-    @FXML
-    private void forceOff() {
-        viewModel.actions().perform(LifecycleAction.FORCE_OFF);
-    }
-
-    @FXML
-    private void delete() {
-        viewModel.actions().delete();
-    }
-
-    private static String stylesheet(String name) {
-        return MainView.class.getResource(name).toExternalForm();
     }
 }

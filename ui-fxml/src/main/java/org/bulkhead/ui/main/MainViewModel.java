@@ -34,7 +34,6 @@ import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.model.store.StoreChange;
 import org.bulkhead.ui.common.DialogService;
-import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.common.TaskExecutor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.connection.SessionFactory;
@@ -53,7 +52,6 @@ public final class MainViewModel implements AutoCloseable {
 
     private final DomainStore store;
     private final SessionFactory sessions;
-    private final KnownConnections known;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final Executor ui;
@@ -65,10 +63,12 @@ public final class MainViewModel implements AutoCloseable {
     private final DomainTable table = new DomainTable();
     private final UsageHistory usage = new UsageHistory(HISTORY);
     private final DomainActions actions;
+    private final SavedConnections saved;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
     private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
     private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper newVmBlocked = new ReadOnlyStringWrapper(this, "newVmBlocked", "");
     private final AutoCloseable storeSubscription;
     /** UUIDs of the rows on screen, by connection; replaced whole on the UI thread, read by sessions. */
     private volatile Map<String, Set<String>> onScreen = Map.of();
@@ -87,18 +87,19 @@ public final class MainViewModel implements AutoCloseable {
             DialogService dialogs, Executor ui, Duration statsInterval) {
         this.store = Objects.requireNonNull(store, "store");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
-        this.known = Objects.requireNonNull(known, "known");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.statsInterval = Objects.requireNonNull(statsInterval, "statsInterval");
         this.actions = new DomainActions(this::perform, dialogs, ui);
+        this.saved = new SavedConnections(Objects.requireNonNull(known, "known"), tasks, dialogs);
         filterText.addListener((obs, old, now) -> {
             table.setFilter(DomainFilter.parse(now));
             updateSummary();
         });
         storeSubscription = store.addListener(this::apply);
         updateSummary();
+        updateNewVm();
     }
 
     /** Opens a connection given on the command line or remembered from an earlier run. */
@@ -120,18 +121,40 @@ public final class MainViewModel implements AutoCloseable {
         })));
         connections.put(uri, new Connection(session, header, handles));
         headers.add(header);
+        updateNewVm();
         session.open();
     }
 
-    /** Opens a connection from the "Add connection" dialog and remembers it for the next run. */
+    /**
+     * Opens a connection from the "Add connection" dialog. It is remembered for the next run once
+     * it has connected; one that fails is remembered only when the user asks ("Remember anyway").
+     */
     public void addConnection(String uri) {
         open(uri);
-        tasks.submit(() -> known.remember(uri), saved -> { }, failure -> dialogs.showError(new Problem(
-                "Could not remember the connection",
-                "Bulkhead connected to " + uri + " but could not save it for the next run.",
-                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                "Check that " + known.file().getParent() + " is writable; until then, pass --connect " + uri
-                        + " when starting Bulkhead.")));
+        Optional.ofNullable(connections.get(uri)).ifPresent(c -> c.header().setUnsaved(true));
+    }
+
+    /** Saves a connection for the next run, whether or not it has connected yet. */
+    public void rememberConnection(String uri) {
+        Connection connection = connections.get(uri);
+        if (connection == null || !connection.header().isUnsaved()) {
+            return;
+        }
+        connection.header().setUnsaved(false);
+        saved.remember(uri);
+    }
+
+    /**
+     * "Close and forget": asks first when no other connection is open, since the window is then
+     * left with nothing to show and no VM can be created until one is added.
+     */
+    public void closeConnection(String uri) {
+        boolean othersOpen = connections.values().stream().anyMatch(c -> !c.header().uri().equals(uri)
+                && c.header().status() == ConnectionStatus.OPEN);
+        if (!othersOpen && connections.containsKey(uri) && !saved.confirmClosingTheLast(uri)) {
+            return;
+        }
+        forgetConnection(uri);
     }
 
     /** Closes a connection, drops its rows and forgets it for later runs. */
@@ -147,11 +170,9 @@ public final class MainViewModel implements AutoCloseable {
         usage.forget(uri);
         table.forget(uri);
         updateBanner();
-        tasks.submit(() -> known.forget(uri), saved -> { }, failure -> dialogs.showError(new Problem(
-                "Could not forget the connection",
-                "Bulkhead closed " + uri + " but could not remove it from the saved connections.",
-                failure.getMessage() == null ? failure.toString() : failure.getMessage(),
-                "Check that " + known.file() + " is writable, or remove the entry by hand.")));
+        updateNewVm();
+        updateSummary();
+        saved.forget(uri);
     }
 
     /** Reloads every connected domain (F5); lost connections keep reconnecting on their own. */
@@ -177,11 +198,15 @@ public final class MainViewModel implements AutoCloseable {
             }
             connection.header().update(status, connection.session().host(), connection.session().lastError());
             table.markStale(uri, status != ConnectionStatus.OPEN);
+            if (status == ConnectionStatus.OPEN) {
+                rememberConnection(uri);
+            }
         });
         // A re-check of the host (setenforce, a permissive module) resyncs its domains: the header follows.
         connections.values().forEach(c -> c.header().followHost(c.session().host()));
         if (!change.connections().isEmpty()) {
             updateBanner();
+            updateNewVm();
         }
         updateSummary();
     }
@@ -229,18 +254,27 @@ public final class MainViewModel implements AutoCloseable {
         }
     }
 
+    /** Names the connections that are down; why is said once, in each one's header below. */
     private void updateBanner() {
         List<String> lines = new ArrayList<>();
         for (Connection connection : connections.values()) {
             ConnectionViewModel header = connection.header();
             if (header.status() == ConnectionStatus.LOST) {
-                String why = header.errorProperty().get().isEmpty() ? "connection lost" : header.errorProperty().get();
-                lines.add(header.uri() + ": " + why);
+                lines.add(header.downLine());
             }
         }
         bannerVisible.set(!lines.isEmpty());
-        bannerText.set(lines.isEmpty() ? "" : String.join("\n", lines)
-                + "\nRetrying automatically with increasing pauses. Rows marked stale show the last known state.");
+        bannerText.set(lines.isEmpty() ? "" : String.join("\n", lines) + "\nRetrying automatically with increasing"
+                + " pauses; the reason is in the connection's header below. Rows marked stale show the last known state.");
+    }
+
+    /** New VM needs an open connection: empty while one is open, otherwise why it is unavailable. */
+    private void updateNewVm() {
+        boolean open = connections.values().stream().anyMatch(c -> c.header().status() == ConnectionStatus.OPEN);
+        newVmBlocked.set(open ? "" : connections.isEmpty()
+                ? "New VM needs an open connection: add one with Connection ▸ Add connection…"
+                : "New VM needs an open connection: none is connected yet (each connection's header says why).");
+        updateSummary();
     }
 
     private void updateSummary() {
@@ -248,7 +282,9 @@ public final class MainViewModel implements AutoCloseable {
         int shown = table.visibleRows().size();
         String domains = total == 1 ? "1 domain" : total + " domains";
         String where = connections.size() == 1 ? "" : " on " + connections.size() + " connections";
-        summary.set(shown == total ? domains + where : shown + " of " + domains + where + " shown");
+        String counted = shown == total ? domains + where : shown + " of " + domains + where + " shown";
+        // A disabled button shows no tooltip: the status bar says why New VM is off.
+        summary.set(newVmBlocked.get().isEmpty() ? counted : counted + " · " + newVmBlocked.get());
     }
 
     public DomainTable table() {
@@ -308,6 +344,11 @@ public final class MainViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty bannerVisibleProperty() {
         return bannerVisible.getReadOnlyProperty();
+    }
+
+    /** Why New VM is unavailable now (no connection is open); empty while it is available. */
+    public ReadOnlyStringProperty newVmBlockedProperty() {
+        return newVmBlocked.getReadOnlyProperty();
     }
 
     /** "12 domains", "3 of 12 domains shown". */

@@ -42,7 +42,7 @@ class DenialBadgeTest {
         DomainSnapshot web = Snapshots.domain("1", "web", DomainState.RUNNING, "s0:c1,c2");
         table.apply(added(web), uri -> Optional.of(ConnectionStatus.OPEN));
         DomainRow webRow = table.row(web.key()).orElseThrow();
-        assertEquals("?", webRow.denialCount().badge(), "not read yet is not zero");
+        assertEquals("\u2014", webRow.denialCount().badge(), "not read yet is a dash, not zero");
 
         table.applyDenials(Snapshots.URI, DenialTrails.of(new AuditReading.Lines(List.of(avc(1, 0), avc(2, 1)), 0, 1),
                 VMS));
@@ -58,13 +58,13 @@ class DenialBadgeTest {
     }
 
     @Test
-    void anUnreadableLogShowsAQuestionMarkWithTheReason() {
+    void anUnreadableLogShowsADashSayingNotCheckedWithTheReason() {
         DomainTable table = new DomainTable();
         DomainSnapshot web = Snapshots.domain("1", "web", DomainState.RUNNING, "s0:c1,c2");
         table.apply(added(web), uri -> Optional.of(ConnectionStatus.OPEN));
         table.applyDenials(Snapshots.URI, DenialTrails.unreadable("cannot read the audit log: permission denied", VMS));
         DenialCount count = table.row(web.key()).orElseThrow().denialCount();
-        assertEquals("?", count.badge());
+        assertEquals("\u2014", count.badge());
         assertTrue(count.describe().contains("not checked") && count.describe().contains("permission denied"),
                 count.describe());
     }

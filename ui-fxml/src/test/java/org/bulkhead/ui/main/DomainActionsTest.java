@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bulkhead.model.hypervisor.DeletedStorage;
 import org.bulkhead.model.hypervisor.DomainState;
 import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.testing.InMemoryHypervisor;
@@ -28,6 +29,7 @@ class DomainActionsTest {
     private final List<String> calls = hypervisor.callLog();
     private final List<Confirmation> asked = new ArrayList<>();
     private final List<Problem> errors = new ArrayList<>();
+    private final List<String> told = new ArrayList<>();
     private boolean answer;
     private Optional<Boolean> deleteAnswer = Optional.empty();
     private String failure;
@@ -43,6 +45,11 @@ class DomainActionsTest {
         public Optional<Boolean> confirmDeletion(String domainName, String connectionUri, List<String> volumes) {
             asked.add(new Confirmation("Delete", domainName, String.join(",", volumes), "Delete"));
             return deleteAnswer;
+        }
+
+        @Override
+        public void inform(String title, String header, String text) {
+            told.add(header + "\n" + text);
         }
 
         @Override
@@ -74,7 +81,7 @@ class DomainActionsTest {
         assertTrue(actions.enabledProperty(LifecycleAction.SHUT_DOWN).get());
         assertTrue(actions.enabledProperty(LifecycleAction.PAUSE).get());
         assertFalse(actions.enabledProperty(LifecycleAction.RESUME).get());
-        assertFalse(actions.canDeleteProperty().get(), "a running domain is stopped before it is deleted");
+        assertTrue(actions.canDeleteProperty().get(), "a running domain can be deleted: it is forced off first");
 
         select(DomainState.PAUSED);
         assertTrue(actions.enabledProperty(LifecycleAction.RESUME).get());
@@ -132,9 +139,41 @@ class DomainActionsTest {
 
         deleteAnswer = Optional.of(true);
         actions.delete();
+        assertEquals(List.of("undefineWithStorage[" + UUID + "]"), calls);
+        assertEquals(List.of("Deleted “web” and its storage.\nIt had no disk image of its own, so no file was deleted."),
+                told, "the user is told what became of the files");
+        select(DomainState.SHUT_OFF);
         deleteAnswer = Optional.of(false);
         actions.delete();
-        assertEquals(List.of("undefine[" + UUID + ", true]", "undefine[" + UUID + ", false]"), calls);
+        assertEquals(List.of("undefineWithStorage[" + UUID + "]", "undefine[" + UUID + ", false]"), calls);
+    }
+
+    @Test
+    void deleteOnARunningVmSaysWhyAndOffersToForceItOffFirstThenDeletes() {
+        select(DomainState.RUNNING);
+        answer = false;
+        actions.delete();
+        assertEquals(1, asked.size(), "only the force-off question, no deletion question yet");
+        assertTrue(asked.get(0).question().contains("“web” is running"), asked.get(0).question());
+        assertTrue(asked.get(0).consequence().contains("cannot be deleted"), asked.get(0).consequence());
+        assertEquals("Force off first", asked.get(0).action());
+        assertEquals(List.of(), calls, "declined: nothing happens");
+
+        answer = true;
+        deleteAnswer = Optional.of(false);
+        actions.delete();
+        assertEquals(List.of("domain[" + UUID + "]", "destroy[" + UUID + "]", "undefine[" + UUID + ", false]"), calls,
+                "forced off, then deleted");
+    }
+
+    @Test
+    void theReportOfADeletionNamesEachFileDeletedAndEachKeptWithTheReason() {
+        String text = DomainActions.deletedFiles(new DeletedStorage(List.of("/pool/web.qcow2"),
+                List.of(new DeletedStorage.Kept("/srv/web-data.img", DeletedStorage.NOT_IN_A_POOL))));
+        assertEquals("Deleted:\n  /pool/web.qcow2\n\nNot deleted:\n  /srv/web-data.img: " + DeletedStorage.NOT_IN_A_POOL,
+                text);
+        assertEquals("Deleted “web”; one file was not deleted.", DomainActions.deletedHeader("web",
+                new DeletedStorage(List.of(), List.of(new DeletedStorage.Kept("/srv/a", "permission denied")))));
     }
 
     @Test

@@ -42,6 +42,7 @@ class MainViewModelTest {
     private final CountDownLatch never = new CountDownLatch(1);
     private final DomainStore store = new DomainStore(Runnable::run);
     private final List<Problem> errors = new ArrayList<>();
+    private final List<Confirmation> asked = new ArrayList<>();
     private KnownConnections known;
     private MainViewModel viewModel;
 
@@ -50,6 +51,7 @@ class MainViewModelTest {
         DialogService dialogs = new DialogService() {
             @Override
             public boolean confirm(Confirmation confirmation) {
+                asked.add(confirmation);
                 return false;
             }
 
@@ -133,7 +135,8 @@ class MainViewModelTest {
 
         store.setStatus(Snapshots.URI, ConnectionStatus.LOST);
         assertTrue(viewModel.bannerVisibleProperty().get());
-        assertTrue(viewModel.bannerTextProperty().get().startsWith(Snapshots.URI + ": "), viewModel.bannerTextProperty().get());
+        assertTrue(viewModel.bannerTextProperty().get().startsWith("Lost the connection to " + Snapshots.URI + "\n"),
+                viewModel.bannerTextProperty().get());
         assertTrue(viewModel.bannerTextProperty().get().contains("Retrying automatically"));
         assertTrue(viewModel.table().visibleRows().stream().allMatch(DomainRow::isStale));
         assertEquals("connection lost, reconnecting automatically", viewModel.connections().get(0).statusTextProperty().get());
@@ -168,9 +171,53 @@ class MainViewModelTest {
     }
 
     @Test
-    void anAddedConnectionIsRememberedForTheNextRunAndForgettingItDropsItsRows() throws IOException {
+    void theReasonAConnectionIsDownIsSaidOnceInItsHeaderNotAgainInTheBanner() {
+        viewModel().open(Snapshots.URI);
+        store.setStatus(Snapshots.URI, ConnectionStatus.LOST);
+        ConnectionViewModel header = viewModel.connections().get(0);
+        header.reportError("Could not connect to qemu+tcp://lab/system: Connection refused");
+        assertEquals("Could not connect to qemu+tcp://lab/system: Connection refused", header.errorProperty().get());
+        assertTrue(viewModel.bannerTextProperty().get().startsWith("Cannot connect to " + Snapshots.URI),
+                viewModel.bannerTextProperty().get());
+        assertFalse(viewModel.bannerTextProperty().get().contains("Connection refused"),
+                "the banner names the connection; the reason is in its header: " + viewModel.bannerTextProperty().get());
+        assertEquals(List.of(), errors, "and no dialog repeats it");
+    }
+
+    @Test
+    void anAddedConnectionThatFailsIsNotRememberedUnlessTheUserAsks() throws IOException {
+        viewModel().addConnection("qemu+ssh://nowhere/system");
+        store.setStatus("qemu+ssh://nowhere/system", ConnectionStatus.LOST);
+        assertEquals(List.of(), new KnownConnections(known.file()).load(), "a failed connection is not saved");
+        assertTrue(viewModel.connections().get(0).isUnsaved(), "its header offers to remember it");
+
+        viewModel.rememberConnection("qemu+ssh://nowhere/system");
+        assertEquals(List.of("qemu+ssh://nowhere/system"), new KnownConnections(known.file()).load());
+        assertFalse(viewModel.connections().get(0).isUnsaved());
+    }
+
+    @Test
+    void closeAndForgetAsksFirstOnlyWhenItWouldLeaveNoConnectionOpen() {
+        connectWithThreeDomains();
+        viewModel.open("qemu+ssh://other/system");
+        store.setStatus("qemu+ssh://other/system", ConnectionStatus.OPEN);
+        viewModel.closeConnection("qemu+ssh://other/system");
+        assertEquals(List.of(Snapshots.URI), viewModel.connectionUris(), "another is open: closed without asking");
+        assertEquals(List.of(), asked);
+
+        viewModel.closeConnection(Snapshots.URI);
+        assertEquals(1, asked.size(), "the last open connection: asked first");
+        assertTrue(asked.get(0).consequence().contains("No other connection is open"), asked.get(0).consequence());
+        assertEquals(List.of(Snapshots.URI), viewModel.connectionUris(), "declined: still open");
+        assertEquals(3, shown().size());
+    }
+
+    @Test
+    void anAddedConnectionIsRememberedOnceItConnectsAndForgettingItDropsItsRows() throws IOException {
         connectWithThreeDomains();
         viewModel.addConnection("qemu+ssh://other/system");
+        assertEquals(List.of(), new KnownConnections(known.file()).load(), "not before it has connected");
+        store.setStatus("qemu+ssh://other/system", ConnectionStatus.OPEN);
         assertEquals(List.of("qemu+ssh://other/system"), new KnownConnections(known.file()).load());
         assertEquals(List.of(Snapshots.URI, "qemu+ssh://other/system"), viewModel.connectionUris());
 
