@@ -14,9 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -65,10 +63,7 @@ public final class MainViewModel implements AutoCloseable {
     private final DomainActions actions;
     private final SavedConnections saved;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
-    private final ReadOnlyStringWrapper bannerText = new ReadOnlyStringWrapper(this, "bannerText", "");
-    private final ReadOnlyBooleanWrapper bannerVisible = new ReadOnlyBooleanWrapper(this, "bannerVisible");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final ReadOnlyStringWrapper newVmBlocked = new ReadOnlyStringWrapper(this, "newVmBlocked", "");
+    private final WindowStatus status = new WindowStatus();
     private final AutoCloseable storeSubscription;
     /** UUIDs of the rows on screen, by connection; replaced whole on the UI thread, read by sessions. */
     private volatile Map<String, Set<String>> onScreen = Map.of();
@@ -95,11 +90,10 @@ public final class MainViewModel implements AutoCloseable {
         this.saved = new SavedConnections(Objects.requireNonNull(known, "known"), tasks, dialogs);
         filterText.addListener((obs, old, now) -> {
             table.setFilter(DomainFilter.parse(now));
-            updateSummary();
+            updateStatus();
         });
         storeSubscription = store.addListener(this::apply);
-        updateSummary();
-        updateNewVm();
+        updateStatus();
     }
 
     /** Opens a connection given on the command line or remembered from an earlier run. */
@@ -121,7 +115,7 @@ public final class MainViewModel implements AutoCloseable {
         })));
         connections.put(uri, new Connection(session, header, handles));
         headers.add(header);
-        updateNewVm();
+        updateStatus();
         session.open();
     }
 
@@ -169,9 +163,7 @@ public final class MainViewModel implements AutoCloseable {
         store.forget(uri);
         usage.forget(uri);
         table.forget(uri);
-        updateBanner();
-        updateNewVm();
-        updateSummary();
+        updateStatus();
         saved.forget(uri);
     }
 
@@ -204,11 +196,7 @@ public final class MainViewModel implements AutoCloseable {
         });
         // A re-check of the host (setenforce, a permissive module) resyncs its domains: the header follows.
         connections.values().forEach(c -> c.header().followHost(c.session().host()));
-        if (!change.connections().isEmpty()) {
-            updateBanner();
-            updateNewVm();
-        }
-        updateSummary();
+        updateStatus();
     }
 
     /**
@@ -250,41 +238,13 @@ public final class MainViewModel implements AutoCloseable {
         Connection connection = connections.get(uri);
         if (connection != null) {
             connection.header().reportError(message);
-            updateBanner();
+            updateStatus();
         }
     }
 
-    /** Names the connections that are down; why is said once, in each one's header below. */
-    private void updateBanner() {
-        List<String> lines = new ArrayList<>();
-        for (Connection connection : connections.values()) {
-            ConnectionViewModel header = connection.header();
-            if (header.status() == ConnectionStatus.LOST) {
-                lines.add(header.downLine());
-            }
-        }
-        bannerVisible.set(!lines.isEmpty());
-        bannerText.set(lines.isEmpty() ? "" : String.join("\n", lines) + "\nRetrying automatically with increasing"
-                + " pauses; the reason is in the connection's header below. Rows marked stale show the last known state.");
-    }
-
-    /** New VM needs an open connection: empty while one is open, otherwise why it is unavailable. */
-    private void updateNewVm() {
-        boolean open = connections.values().stream().anyMatch(c -> c.header().status() == ConnectionStatus.OPEN);
-        newVmBlocked.set(open ? "" : connections.isEmpty()
-                ? "New VM needs an open connection: add one with Connection ▸ Add connection…"
-                : "New VM needs an open connection: none is connected yet (each connection's header says why).");
-        updateSummary();
-    }
-
-    private void updateSummary() {
-        int total = table.size();
-        int shown = table.visibleRows().size();
-        String domains = total == 1 ? "1 domain" : total + " domains";
-        String where = connections.size() == 1 ? "" : " on " + connections.size() + " connections";
-        String counted = shown == total ? domains + where : shown + " of " + domains + where + " shown";
-        // A disabled button shows no tooltip: the status bar says why New VM is off.
-        summary.set(newVmBlocked.get().isEmpty() ? counted : counted + " · " + newVmBlocked.get());
+    /** The banner, New VM's availability and the status bar's count, after any change to them. */
+    private void updateStatus() {
+        status.update(headers, table.size(), table.visibleRows().size());
     }
 
     public DomainTable table() {
@@ -339,21 +299,21 @@ public final class MainViewModel implements AutoCloseable {
 
     /** One line per lost connection and what happens next; empty while all are connected. */
     public ReadOnlyStringProperty bannerTextProperty() {
-        return bannerText.getReadOnlyProperty();
+        return status.bannerTextProperty();
     }
 
     public ReadOnlyBooleanProperty bannerVisibleProperty() {
-        return bannerVisible.getReadOnlyProperty();
+        return status.bannerVisibleProperty();
     }
 
     /** Why New VM is unavailable now (no connection is open); empty while it is available. */
     public ReadOnlyStringProperty newVmBlockedProperty() {
-        return newVmBlocked.getReadOnlyProperty();
+        return status.newVmBlockedProperty();
     }
 
     /** "12 domains", "3 of 12 domains shown". */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return status.summaryProperty();
     }
 
     @Override
