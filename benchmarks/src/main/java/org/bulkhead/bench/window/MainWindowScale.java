@@ -35,6 +35,7 @@ import org.bulkhead.model.hypervisor.HypervisorConnection;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.ui.common.BackgroundTaskExecutor;
+import org.bulkhead.ui.common.DecliningDialogs;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.bulkhead.ui.main.DomainRow;
 import org.bulkhead.ui.main.MainView;
@@ -176,7 +177,7 @@ public final class MainWindowScale {
                     connectionUri -> new ConnectionSession(hypervisor, connectionUri, store,
                             connection -> timed(probeNanos, () -> wiring.inspector().probeHost(connection)),
                             (host, record) -> timed(snapshotNanos, () -> wiring.inspector().snapshot(host, record))),
-                    new KnownConnections(known), tasks, new RecordingDialogs(errors), Platform::runLater,
+                    new KnownConnections(known), tasks, DecliningDialogs.keepingErrors(problem -> errors.add(problem.toString())), Platform::runLater,
                     STATS_INTERVAL);
             store.addListener(change -> applyLongest.accumulateAndGet(System.nanoTime() - applyStart.get(), Math::max));
             MainView view = new MainView(viewModel, row -> { }, () -> { }, () -> { });

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 
 import org.bulkhead.model.hypervisor.DomainState;
@@ -19,6 +18,7 @@ import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainKey;
 import org.bulkhead.model.store.DomainStore;
 import org.bulkhead.ui.common.Confirmation;
+import org.bulkhead.ui.common.DecliningDialogs;
 import org.bulkhead.ui.common.DialogService;
 import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.common.SameThreadTaskExecutor;
@@ -48,23 +48,7 @@ class MainViewModelTest {
 
     private MainViewModel viewModel() {
         known = new KnownConnections(dir.resolve("connections.json"));
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(Confirmation confirmation) {
-                asked.add(confirmation);
-                return false;
-            }
-
-            @Override
-            public Optional<Boolean> confirmDeletion(String domainName, String connectionUri, List<String> volumes) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void showError(Problem problem) {
-                errors.add(problem);
-            }
-        };
+        DialogService dialogs = new DecliningDialogs(asked::add, told -> { }, errors::add);
         viewModel = new MainViewModel(store, uri -> new ConnectionSession(u -> {
             try {
                 never.await();

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,9 +17,8 @@ import javafx.stage.Stage;
 import org.bulkhead.model.session.ConnectionSession;
 import org.bulkhead.model.store.ConnectionStatus;
 import org.bulkhead.model.store.DomainStore;
-import org.bulkhead.ui.common.Confirmation;
+import org.bulkhead.ui.common.DecliningDialogs;
 import org.bulkhead.ui.common.DialogService;
-import org.bulkhead.ui.common.Problem;
 import org.bulkhead.ui.common.SameThreadTaskExecutor;
 import org.bulkhead.ui.connection.KnownConnections;
 import org.controlsfx.control.StatusBar;
@@ -53,21 +50,7 @@ class NewVmAvailabilityTest {
 
     @Start
     void start(Stage stage) {
-        DialogService dialogs = new DialogService() {
-            @Override
-            public boolean confirm(Confirmation confirmation) {
-                return false;
-            }
-
-            @Override
-            public Optional<Boolean> confirmDeletion(String domainName, String connectionUri, List<String> volumes) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void showError(Problem problem) {
-            }
-        };
+        DialogService dialogs = DecliningDialogs.keepingErrors(problem -> { });
         // The session never gets past connecting; the test says when the connection is open.
         viewModel = new MainViewModel(store, uri -> new ConnectionSession(u -> {
             try {
