@@ -23,6 +23,7 @@ final class DenialFeed {
     private final AuditSource source;
     private final AuditFollower follower = new AuditFollower(KEEP);
     private final List<Consumer<DenialTrails>> listeners = new CopyOnWriteArrayList<>();
+    private List<DomainSnapshot> lastDomains = List.of();
     private List<DenialTrails.Vm> lastVms;
     private volatile DenialTrails latest;
 
@@ -32,6 +33,12 @@ final class DenialFeed {
 
     void tick(HostContext host, List<DomainSnapshot> domains) {
         boolean read = follower.poll(offset -> source.read(host, offset));
+        // The store hands out the very same snapshots until a domain changes: an idle tick is one
+        // look at each reference, not thousands of lists built to find nothing new.
+        if (!read && lastVms != null && sameSnapshots(domains, lastDomains)) {
+            return;
+        }
+        lastDomains = domains;
         List<DenialTrails.Vm> vms = domains.stream()
                 .map(d -> new DenialTrails.Vm(d.name(), d.security().label(), d.security().imageLabel(),
                         d.spec().disks().stream().flatMap(disk -> disk.path().stream()).toList())).toList();
@@ -40,6 +47,18 @@ final class DenialFeed {
         }
         lastVms = vms;
         publish(follower.trails(vms));
+    }
+
+    private static boolean sameSnapshots(List<DomainSnapshot> now, List<DomainSnapshot> before) {
+        if (now.size() != before.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i) != before.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // Publishing and subscribing exclude each other, so a new listener never gets an older set last.

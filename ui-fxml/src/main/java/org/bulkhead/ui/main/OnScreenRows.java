@@ -17,6 +17,8 @@ final class OnScreenRows {
     private final TableView<DomainRow> table;
     private final Consumer<List<DomainRow>> report;
     private List<DomainRow> last = List.of();
+    // The table skin's flow, found once per skin: this runs after every pulse's layout.
+    private VirtualFlow<?> flow;
 
     private OnScreenRows(TableView<DomainRow> table, Consumer<List<DomainRow>> report) {
         this.table = table;
@@ -25,21 +27,25 @@ final class OnScreenRows {
 
     static void watch(Scene scene, TableView<DomainRow> table, Consumer<List<DomainRow>> report) {
         OnScreenRows rows = new OnScreenRows(table, report);
+        table.skinProperty().addListener((obs, old, now) -> rows.flow = null);
         scene.addPostLayoutPulseListener(rows::afterLayout);
     }
 
     private void afterLayout() {
         List<DomainRow> now = shown();
         // Rows compare by identity: the same rows in the same places report nothing.
-        if (!now.equals(last)) {
+        if (now != last) {
             last = now;
             report.accept(now);
         }
     }
 
     private List<DomainRow> shown() {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
-            return List.of();
+        if (flow == null) {
+            if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> found)) {
+                return List.of();
+            }
+            flow = found;
         }
         IndexedCell<?> first = flow.getFirstVisibleCell();
         IndexedCell<?> lastCell = flow.getLastVisibleCell();
@@ -49,6 +55,23 @@ final class OnScreenRows {
         }
         int from = Math.max(0, first.getIndex());
         int to = Math.min(items.size(), lastCell.getIndex() + 1);
-        return from >= to ? List.of() : List.copyOf(items.subList(from, to));
+        if (from >= to) {
+            return List.of();
+        }
+        List<DomainRow> shown = items.subList(from, to);
+        // Most pulses show the rows the last one did: no copy for those.
+        return sameRows(shown, last) ? last : List.copyOf(shown);
+    }
+
+    private static boolean sameRows(List<DomainRow> now, List<DomainRow> before) {
+        if (now.size() != before.size()) {
+            return false;
+        }
+        for (int i = 0; i < now.size(); i++) {
+            if (now.get(i) != before.get(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }
