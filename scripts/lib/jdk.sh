@@ -6,10 +6,16 @@
 # bulkhead_jdk_major HOME: prints the major version of the JDK at HOME (8, 17, 21...);
 # fails when HOME holds no JDK (a JRE alone cannot build the project).
 bulkhead_jdk_major() {
-  local home=$1 version=""
+  local home=$1 version="" line
   [[ -x $home/bin/java && -x $home/bin/javac ]] || return 1
+  # Shell built-ins only: this runs several times before every start of the window.
   if [[ -r $home/release ]]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$home/release")
+    while IFS= read -r line; do
+      if [[ $line =~ ^JAVA_VERSION=\"([^\"]*)\" ]]; then
+        version=${BASH_REMATCH[1]}
+        break
+      fi
+    done < "$home/release"
   fi
   if [[ -z $version ]]; then
     version=$("$home/bin/java" -version 2>&1 | sed -n '1s/.*version "\([^"]*\)".*/\1/p')
