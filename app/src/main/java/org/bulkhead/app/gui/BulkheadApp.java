@@ -26,8 +26,11 @@ import org.bulkhead.ui.connection.KnownConnections;
 public final class BulkheadApp extends Application {
 
     private static final Logger LOG = System.getLogger(BulkheadApp.class.getName());
-    /** How often each connection samples its domains' statistics, in one batched call. */
-    static final Duration STATS_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How often each connection samples its domains' statistics, in one batched call: virt-manager's
+     * default too. Every sample is a frame drawn, so this is most of an idle window's CPU.
+     */
+    static final Duration STATS_INTERVAL = Duration.ofSeconds(3);
     static final String DEFAULT_URI = "test:///default";
 
     /** What the window starts with: the saved connections, the ones to open, and problems met finding them. */

@@ -62,7 +62,7 @@ import org.bulkhead.ui.main.MainViewModel;
 public final class MainWindowScale {
 
     /** As BulkheadApp.STATS_INTERVAL: each connection samples its domains' statistics this often. */
-    private static final Duration STATS_INTERVAL = Duration.ofSeconds(2);
+    private static final Duration STATS_INTERVAL = Duration.ofSeconds(3);
     private static final long EVENT_TIMEOUT_SECONDS = 10;
 
     private final Results results = new Results();

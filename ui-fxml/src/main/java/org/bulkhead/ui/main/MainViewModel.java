@@ -45,8 +45,8 @@ import org.bulkhead.ui.connection.SessionFactory;
  */
 public final class MainViewModel implements AutoCloseable {
 
-    /** Samples kept per sparkline: one minute at the default interval. */
-    static final int HISTORY = 30;
+    /** What each sparkline shows: the last minute, whatever the sampling interval. */
+    static final Duration HISTORY = Duration.ofMinutes(1);
 
     private final DomainStore store;
     private final SessionFactory sessions;
@@ -59,7 +59,7 @@ public final class MainViewModel implements AutoCloseable {
     private final ObservableList<ConnectionViewModel> headers = FXCollections.observableArrayList();
     private final ObservableList<ConnectionViewModel> readOnlyHeaders = FXCollections.unmodifiableObservableList(headers);
     private final DomainTable table = new DomainTable();
-    private final UsageHistory usage = new UsageHistory(HISTORY);
+    private final UsageHistory usage;
     private final DomainActions actions;
     private final SavedConnections saved;
     private final StringProperty filterText = new SimpleStringProperty(this, "filterText", "");
@@ -86,6 +86,7 @@ public final class MainViewModel implements AutoCloseable {
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.ui = Objects.requireNonNull(ui, "ui");
         this.statsInterval = Objects.requireNonNull(statsInterval, "statsInterval");
+        this.usage = new UsageHistory((int) Math.max(2, HISTORY.toMillis() / Math.max(1, statsInterval.toMillis())));
         this.actions = new DomainActions(this::perform, dialogs, ui);
         this.saved = new SavedConnections(Objects.requireNonNull(known, "known"), tasks, dialogs);
         filterText.addListener((obs, old, now) -> {
