@@ -44,7 +44,10 @@ public final class ScreenImage {
                 view.setImage(new WritableImage(pixels));
                 onResize.run();
             }
-            return buffer;
+            // A view of its own for the copy: the renderer reads the image's buffer on its own
+            // thread and may move that buffer's position and limit meanwhile (seen: an absolute put
+            // refused against a limit that was not the buffer's size). The view shares the pixels.
+            return buffer.duplicate();
         });
         if (!region.isEmpty() && pixels != null) {
             draws++;
