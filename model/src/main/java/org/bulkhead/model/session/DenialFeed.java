@@ -9,6 +9,7 @@ import org.bulkhead.model.audit.AuditFollower;
 import org.bulkhead.model.audit.DenialTrails;
 import org.bulkhead.model.host.HostContext;
 import org.bulkhead.model.store.DomainSnapshot;
+import org.bulkhead.model.store.References;
 
 /**
  * One connection's denial trails, kept current: each tick reads only what the host's audit log
@@ -35,7 +36,7 @@ final class DenialFeed {
         boolean read = follower.poll(offset -> source.read(host, offset));
         // The store hands out the very same snapshots until a domain changes: an idle tick is one
         // look at each reference, not thousands of lists built to find nothing new.
-        if (!read && lastVms != null && sameSnapshots(domains, lastDomains)) {
+        if (!read && lastVms != null && References.sameElements(domains, lastDomains)) {
             return;
         }
         lastDomains = domains;
@@ -47,18 +48,6 @@ final class DenialFeed {
         }
         lastVms = vms;
         publish(follower.trails(vms));
-    }
-
-    private static boolean sameSnapshots(List<DomainSnapshot> now, List<DomainSnapshot> before) {
-        if (now.size() != before.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (now.get(i) != before.get(i)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     // Publishing and subscribing exclude each other, so a new listener never gets an older set last.

@@ -8,6 +8,8 @@ import javafx.scene.control.IndexedCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 
+import org.bulkhead.model.store.References;
+
 /**
  * Which rows a table shows, reported after each layout pass that changed them (a scroll, a
  * resize, a sort, a filter, rows added): what the window samples statistics for and inspects first.
@@ -60,18 +62,6 @@ final class OnScreenRows {
         }
         List<DomainRow> shown = items.subList(from, to);
         // Most pulses show the rows the last one did: no copy for those.
-        return sameRows(shown, last) ? last : List.copyOf(shown);
-    }
-
-    private static boolean sameRows(List<DomainRow> now, List<DomainRow> before) {
-        if (now.size() != before.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            if (now.get(i) != before.get(i)) {
-                return false;
-            }
-        }
-        return true;
+        return References.sameElements(shown, last) ? last : List.copyOf(shown);
     }
 }
