@@ -33,34 +33,24 @@ public final class BulkheadApp extends Application {
     static final Duration STATS_INTERVAL = Duration.ofSeconds(3);
     static final String DEFAULT_URI = "test:///default";
 
-    /** What the window starts with: the saved connections, the ones to open, and problems met finding them. */
-    record Startup(KnownConnections known, List<String> connections, List<Problem> problems) {
-    }
-
-    /** Worked out by the launcher before the toolkit starts; worked out here when absent. */
-    static volatile Startup startup;
+    static volatile List<String> requestedConnections = List.of();
     /** The adapters, started by the launcher while the toolkit starts; built here when absent. */
     static volatile CompletableFuture<Wiring> wiring;
 
     private MainWindow window;
-    private Wiring wired;
 
     @Override
     public void start(Stage stage) {
-        Startup given = startup;
-        if (given == null) {
-            KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
-            List<Problem> problems = new ArrayList<>();
-            given = new Startup(known, startupConnections(List.of(), known, problems::add), problems);
-        }
+        KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
+        List<Problem> problems = new ArrayList<>();
+        List<String> connections = startupConnections(requestedConnections, known, problems::add);
         CompletableFuture<Wiring> started = wiring;
-        wired = started != null ? started.join() : Wiring.real();
-        // The connections opened ahead (see GuiLauncher) are taken by the sessions the window opens
-        // before its view is loaded, so libvirt lists while it loads.
-        window = MainWindow.show(stage, wired, given.known(), given.connections(), STATS_INTERVAL, Platform::exit);
+        // The connections start opening before the view is loaded, so libvirt lists while it loads.
+        window = MainWindow.show(stage, started != null ? started.join() : Wiring.real(), known, connections,
+                STATS_INTERVAL, Platform::exit);
         // After the window is up, so a problem with the saved connections has a window to belong to.
         FxDialogService dialogs = new FxDialogService(() -> stage);
-        given.problems().forEach(dialogs::showError);
+        problems.forEach(dialogs::showError);
     }
 
     /** The command line's connections; else the remembered ones; else the embedded test driver. */
@@ -87,9 +77,6 @@ public final class BulkheadApp extends Application {
     public void stop() {
         if (window != null) {
             window.close();
-        }
-        if (wired != null) {
-            wired.closeUnclaimed();
         }
     }
 }

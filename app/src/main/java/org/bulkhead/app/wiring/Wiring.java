@@ -1,7 +1,6 @@
 package org.bulkhead.app.wiring;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,7 +35,7 @@ public final class Wiring {
     /** How often a window re-reads each host's enforcement facts (one cheap read, no libvirt call). */
     static final Duration RECHECK_INTERVAL = Duration.ofSeconds(2);
 
-    private final OpenedAhead hypervisor;
+    private final Hypervisor hypervisor;
     private final HostSecurity hostSecurity;
     private final DomainInspector inspector;
     private final Map<String, Optional<HostSecurity>> remoteSecurity = new ConcurrentHashMap<>();
@@ -44,7 +43,7 @@ public final class Wiring {
     private final LabelLedgers ledgers = LabelLedgers.withDefaults();
 
     private Wiring(Hypervisor hypervisor, HostSecurity hostSecurity) {
-        this.hypervisor = new OpenedAhead(hypervisor);
+        this.hypervisor = hypervisor;
         this.hostSecurity = hostSecurity;
         this.inspector = new DomainInspector(this::securityFor);
     }
@@ -76,7 +75,7 @@ public final class Wiring {
      * not be read (no connection yet, a transport without ssh, a log not readable). Slow: off the
      * UI thread. The window follows the log instead ({@link ConnectionSession#onDenials}).
      */
-    public DenialTrails denials(Optional<HostContext> host, List<DomainSnapshot> domains) {
+    public DenialTrails denials(Optional<HostContext> host, java.util.List<DomainSnapshot> domains) {
         AuditReading reading = host.map(h -> auditSince(h, 0))
                 .orElseGet(() -> new AuditReading.Unreadable("not connected: the host is not known yet"));
         return DenialTrails.of(reading, domains.stream()
@@ -93,20 +92,6 @@ public final class Wiring {
 
     public Hypervisor hypervisor() {
         return hypervisor;
-    }
-
-    /**
-     * Starts opening {@code uris} now, each on a thread of its own, for the sessions that will ask
-     * for them: the window's connections open while the window is built. Each is taken by the first
-     * open of its URI (see {@link #hypervisor()}).
-     */
-    public void openAhead(List<String> uris) {
-        hypervisor.start(uris);
-    }
-
-    /** Closes connections opened ahead that no session took, as when the window never opened. */
-    public void closeUnclaimed() {
-        hypervisor.closeUnclaimed();
     }
 
     public HostSecurity hostSecurity() {
