@@ -41,6 +41,7 @@ public final class BulkheadApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        RenderingPipeline.pauseWhenIdle();
         KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
         List<Problem> problems = new ArrayList<>();
         List<String> connections = startupConnections(requestedConnections, known, problems::add);

@@ -66,6 +66,7 @@ public final class KioskWindow {
         Platform.startup(started::countDown);
         Platform.setImplicitExit(false);
         started.await();
+        Platform.runLater(RenderingPipeline::pauseWhenIdle);
     }
 
     /** Shows the session's window and blocks until it closes or the VM stops; then stops JavaFX. */

@@ -1,10 +1,14 @@
 package org.bulkhead.app.gui;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.stream.Stream;
+
+import javafx.application.Platform;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
@@ -24,6 +28,12 @@ import com.sun.jna.Native;
  * CPU. Nothing in Bulkhead moves faster than 30 frames a second (the console's VNC updates are
  * asked for at most 30 times a second), so 30 halves the idle wakeups and loses no frame a user
  * could see. {@code -Djavafx.animation.pulse=N} still wins.
+ *
+ * <p>Once the toolkit runs, its timer on Linux is replaced by one that stops while nothing changes
+ * ({@link PausingPulseTimer}): an idle window is then not woken at all. This reaches into JavaFX's
+ * toolkit (the launcher opens the packages it needs); when anything there is not as expected, the
+ * toolkit keeps its own timer and the window works as before, only less idle.
+ * {@code -Dbulkhead.pulse.pause=false} keeps JavaFX's own timer too.
  */
 public final class RenderingPipeline {
 
@@ -31,6 +41,11 @@ public final class RenderingPipeline {
     static final int FRAMES_PER_SECOND = 30;
 
     private static final String PULSE = "javafx.animation.pulse";
+
+    private static final System.Logger LOG = System.getLogger(RenderingPipeline.class.getName());
+
+    /** JavaFX's own timer on Linux, whose pause and resume do nothing. */
+    private static final String GTK_TIMER = "com.sun.glass.ui.gtk.GtkTimer";
 
     private RenderingPipeline() {
     }
@@ -61,6 +76,67 @@ public final class RenderingPipeline {
         } catch (ClassNotFoundException | LinkageError otherJavaFx) {
             // Left set: the rate is still chosen, at the price of that one line.
         }
+    }
+
+    /**
+     * Call on the toolkit's thread once it runs (from {@code start}, say): replaces JavaFX's pulse
+     * timer on Linux by one that stops while nothing changes. Returns whether it did; when it did
+     * not, the debug log says why.
+     */
+    public static boolean pauseWhenIdle() {
+        if (!Boolean.parseBoolean(System.getProperty("bulkhead.pulse.pause", "true"))
+                || Boolean.getBoolean("javafx.animation.fullspeed")) {
+            return false;
+        }
+        Module graphics = Platform.class.getModule();
+        Module ours = RenderingPipeline.class.getModule();
+        if (!graphics.isExported("com.sun.glass.ui", ours) || !graphics.isExported("com.sun.javafx.tk", ours)
+                || !graphics.isOpen("com.sun.javafx.tk.quantum", ours)) {
+            LOG.log(System.Logger.Level.DEBUG, "JavaFX's pulse timer kept: its toolkit's packages are not open to Bulkhead");
+            return false;
+        }
+        try {
+            Object toolkit = Class.forName("com.sun.javafx.tk.Toolkit").getMethod("getToolkit").invoke(null);
+            Class<?> quantum = toolkit.getClass();
+            Object current = field(quantum, "pulseTimer").get(toolkit);
+            if (current == null || !current.getClass().getName().equals(GTK_TIMER)
+                    || field(quantum, "nativeSystemVsync").getBoolean(toolkit)) {
+                LOG.log(System.Logger.Level.DEBUG, "JavaFX's pulse timer kept: "
+                        + (current == null ? "none yet" : current.getClass().getName()));
+                return false;
+            }
+            int interval = field(quantum, "PULSE_INTERVAL").getInt(toolkit);
+            Runnable runnable = (Runnable) field(quantum, "timerRunnable").get(toolkit);
+            Object animation = field(quantum, "animationRunning").get(toolkit);
+            Object requested = field(quantum, "nextPulseRequested").get(toolkit);
+            Method running = animation.getClass().getDeclaredMethod("get");
+            running.setAccessible(true);
+            PausingPulseTimer replacement = new PausingPulseTimer(runnable, () -> {
+                try {
+                    return (Boolean) running.invoke(animation) || (Boolean) running.invoke(requested);
+                } catch (ReflectiveOperationException e) {
+                    return true; // unknown: keep ticking rather than miss a frame
+                }
+            });
+            com.sun.glass.ui.Timer old = (com.sun.glass.ui.Timer) current;
+            // The toolkit pauses and resumes its timer under its own lock.
+            synchronized (toolkit) {
+                replacement.start(interval);
+                field(quantum, "pulseTimer").set(toolkit, replacement);
+                old.stop();
+            }
+            LOG.log(System.Logger.Level.DEBUG, "pulse timer: stops while nothing changes, " + interval + " ms a frame");
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "JavaFX's pulse timer kept: " + e);
+            return false;
+        }
+    }
+
+    private static Field field(Class<?> type, String name) throws NoSuchFieldException {
+        Field field = type.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
     }
 
     private interface CLibrary extends Library {

@@ -32,6 +32,8 @@ public final class DomainStore {
     private Set<DomainKey> pendingRemovals = new LinkedHashSet<>();
     private Map<String, ConnectionStatus> pendingStatuses = new LinkedHashMap<>();
     private boolean flushScheduled;
+    // Each connection's domains as last listed by domains(uri), until one of them changes; guarded by "this".
+    private final Map<String, List<DomainSnapshot>> listed = new HashMap<>();
 
     public DomainStore(Executor notifier) {
         this.notifier = Objects.requireNonNull(notifier, "notifier");
@@ -97,9 +99,14 @@ public final class DomainStore {
         return java.util.Optional.ofNullable(domains.get(key));
     }
 
-    /** The current domains of one connection, in no particular order. */
-    public List<DomainSnapshot> domains(String connectionUri) {
-        return domains.values().stream().filter(d -> d.connectionUri().equals(connectionUri)).toList();
+    /**
+     * The current domains of one connection, in no particular order: the very same list until one
+     * of them changes, so a caller that asks every few seconds does not walk every domain of every
+     * connection each time to find nothing new.
+     */
+    public synchronized List<DomainSnapshot> domains(String connectionUri) {
+        return listed.computeIfAbsent(connectionUri, uri ->
+                domains.values().stream().filter(d -> d.connectionUri().equals(uri)).toList());
     }
 
     /** Every known domain of every connection, in no particular order. */
@@ -119,11 +126,13 @@ public final class DomainStore {
 
     private void upsertLocked(DomainSnapshot snapshot) {
         domains.put(snapshot.key(), snapshot);
+        listed.remove(snapshot.connectionUri());
         pendingRemovals.remove(snapshot.key());
         pendingUpserts.put(snapshot.key(), snapshot);
     }
 
     private void removeLocked(DomainKey key) {
+        listed.remove(key.connectionUri());
         if (domains.remove(key) != null || pendingUpserts.containsKey(key)) {
             pendingUpserts.remove(key);
             pendingRemovals.add(key);

@@ -1,6 +1,8 @@
 package org.bulkhead.model.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,5 +76,24 @@ class DomainStoreTest {
         assertEquals(ConnectionStatus.CLOSED, store.status(URI));
         StoreChange last = changes.get(changes.size() - 1);
         assertEquals(ConnectionStatus.CLOSED, last.connections().get(URI));
+    }
+
+    @Test
+    void aConnectionsListIsTheSameUntilOneOfItsDomainsChanges() {
+        store.upsert(snapshot(URI, "u1", "one", DomainState.RUNNING));
+        List<DomainSnapshot> first = store.domains(URI);
+        assertSame(first, store.domains(URI), "nothing changed: the same list, not a new walk of the store");
+        store.upsert(snapshot("qemu:///system", "u9", "other", DomainState.RUNNING));
+        assertSame(first, store.domains(URI), "another connection's change leaves this list alone");
+
+        store.upsert(snapshot(URI, "u1", "one", DomainState.PAUSED));
+        List<DomainSnapshot> paused = store.domains(URI);
+        assertNotSame(first, paused);
+        assertEquals(DomainState.PAUSED, paused.get(0).state());
+        store.remove(new DomainKey(URI, "u1"));
+        assertTrue(store.domains(URI).isEmpty(), "a removal shows too");
+        store.upsert(snapshot(URI, "u2", "two", DomainState.RUNNING));
+        store.forget(URI);
+        assertTrue(store.domains(URI).isEmpty(), "and forgetting the connection");
     }
 }
