@@ -88,13 +88,6 @@ final class PausingPulseTimer extends Timer {
         }
     }
 
-    /** Whether the timer ticks now (not paused, not stopped). */
-    boolean ticking() {
-        synchronized (lock) {
-            return running != null;
-        }
-    }
-
     private void schedule() {
         Runnable each = tick;
         running = ticks.scheduleAtFixedRate(() -> {
