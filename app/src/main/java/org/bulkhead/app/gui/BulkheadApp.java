@@ -41,7 +41,6 @@ public final class BulkheadApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        RenderingPipeline.pauseWhenIdle();
         KnownConnections known = new KnownConnections(KnownConnections.defaultFile(System.getenv()));
         List<Problem> problems = new ArrayList<>();
         List<String> connections = startupConnections(requestedConnections, known, problems::add);
@@ -52,6 +51,8 @@ public final class BulkheadApp extends Application {
         // After the window is up, so a problem with the saved connections has a window to belong to.
         FxDialogService dialogs = new FxDialogService(() -> stage);
         problems.forEach(dialogs::showError);
+        // Once the window is up: the reflection it takes is off the path to the first rows.
+        Platform.runLater(RenderingPipeline::pauseWhenIdle);
     }
 
     /** The command line's connections; else the remembered ones; else the embedded test driver. */
