@@ -6,10 +6,8 @@ import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -73,29 +71,12 @@ public final class IdlePulseChild {
             longest = Math.max(longest, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - asked));
         }
 
-        AtomicInteger frames = new AtomicInteger();
-        CountDownLatch second = new CountDownLatch(1);
-        AnimationTimer counter = new AnimationTimer() {
-            private long first = -1;
-
-            @Override
-            public void handle(long now) {
-                first = first < 0 ? now : first;
-                if (now - first >= TimeUnit.SECONDS.toNanos(1)) {
-                    stop();
-                    second.countDown();
-                    return;
-                }
-                frames.incrementAndGet();
-            }
-        };
-        Platform.runLater(counter::start);
-        second.await(10, TimeUnit.SECONDS);
+        int frames = AnimationFrames.in(1);
 
         System.out.println("replaced=" + replaced.get());
         System.out.println("wakes=" + wakes);
         System.out.println("longestWaitMs=" + longest);
-        System.out.println("frames=" + frames.get());
+        System.out.println("frames=" + frames);
         Platform.exit();
     }
 
